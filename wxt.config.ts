@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import { MARKETPLACE_HOSTS } from './utils/marketplaces/hosts';
+
+// Manifest data only; behaviour lives in entrypoints/ and utils/.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Least privilege: only marketplace hosts; anything else is asked for at run time.
+    host_permissions: MARKETPLACE_HOSTS,
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'tabs', 'alarms', 'contextMenus', 'downloads', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    optional_permissions: ['management'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob: https:",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'listingproof@listingproof.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
