@@ -1,0 +1,65 @@
+import Dexie, { type Table } from 'dexie';
+import { SCHEMA_HISTORY } from '@/utils/db/schema-history';
+import type { ArtifactBlobRecord, CaptureRecord, CaseRecord } from '@/utils/model/capture';
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A stored authorized list: metadata only; sellers and products are in `authorizedChunks`. */
+export interface AuthorizedListRecord {
+  id: string;
+  brand: string;
+  updatedAt: string;
+  importedAt: string;
+  origin: { kind: 'file'; names: string[] } | { kind: 'sync'; url: string };
+  sellerCount: number;
+  productCount: number;
+}
+
+export interface AuthorizedChunkRecord {
+  id: string;
+  listId: string;
+  kind: 'sellers' | 'products';
+  index: number;
+  rows: unknown[];
+}
+
+export interface CustodyRecord {
+  id: string;
+  seq: number;
+  at: string;
+  event: 'capture' | 'note' | 'view' | 'export';
+  captureId: string;
+  actor: string;
+  detail: string;
+  prevHash: string;
+  hash: string;
+}
+
+export class ListingProofDatabase extends Dexie {
+  meta!: Table<MetaRecord, string>;
+  authorizedLists!: Table<AuthorizedListRecord, string>;
+  authorizedChunks!: Table<AuthorizedChunkRecord, string>;
+  cases!: Table<CaseRecord, string>;
+  captures!: Table<CaptureRecord, string>;
+  artifactBlobs!: Table<ArtifactBlobRecord, string>;
+  custody!: Table<CustodyRecord, string>;
+
+  constructor(name = 'listingproof') {
+    super(name);
+    for (const step of SCHEMA_HISTORY) {
+      const v = this.version(step.version).stores(step.stores);
+      if (step.upgrade) v.upgrade(step.upgrade);
+    }
+  }
+}
+
+let shared: ListingProofDatabase | undefined;
+
+/** The extension's one database (per extension origin). */
+export function database(): ListingProofDatabase {
+  shared ??= new ListingProofDatabase();
+  return shared;
+}
