@@ -47,7 +47,7 @@ export function lowestPriceFen(listing: Pick<Listing, 'prices' | 'skus'>): numbe
   const candidates: number[] = [];
   const buyable = listing.skus.filter((s) => !s.memberOnly && s.stock !== 0);
   for (const s of buyable) {
-    for (const v of [s.priceFen, s.promoFen, s.couponFen]) if (v !== undefined) candidates.push(v);
+    for (const v of [s.priceFen, s.promoFen, s.couponFen, s.groupFen]) if (v !== undefined) candidates.push(v);
   }
   const { list, promo, coupon, group } = listing.prices;
   // Page-level figures count unless every SKU with a price is excluded (then they may be stale).

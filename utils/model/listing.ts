@@ -26,6 +26,8 @@ export const skuSchema = z.object({
   promoFen: fen.optional(),
   /** coupon (券后) price of this SKU */
   couponFen: fen.optional(),
+  /** Pinduoduo group price (拼单价) of this SKU; counts toward the lowest price */
+  groupFen: fen.optional(),
   stock: z.number().int().optional(),
   /** member-only prices do not count toward the lowest price a buyer pays */
   memberOnly: z.boolean().optional(),
