@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { platformSchema } from '@/utils/model/listing';
+import { verdictSchema } from '@/utils/model/capture';
+
+// One zod schema per message payload. Message names say their direction:
+// content* = content script -> background, page* = extension page -> background,
+// tab* = background -> content script.
+
+const id = z.string().max(64);
+const text = z.string().max(2000);
+
+/** What the background needs of a listing to judge it. */
+export const verdictQuerySchema = z.object({
+  platform: platformSchema,
+  itemId: id,
+  title: text,
+  shopName: text,
+  shopId: id.optional(),
+  sellerId: id.optional(),
+  lowestPriceFen: z.number().int().nonnegative().optional(),
+});
+export type VerdictQuery = z.infer<typeof verdictQuerySchema>;
+
+export const contentVerdictsSchema = z.object({ queries: z.array(verdictQuerySchema).max(500) });
+export const contentBadgeCountSchema = z.object({
+  unauthorized: z.number().int().nonnegative(),
+  belowMin: z.number().int().nonnegative(),
+});
+export const verdictsReplySchema = z.object({ verdicts: z.array(verdictSchema) });
+
+export const contentStartCaptureSchema = z.object({
+  /** the extraction as the content script made it; the background re-validates the listing */
+  extraction: z.object({
+    listing: z.unknown(),
+    sources: z.record(z.string(), z.enum(['state', 'dom', 'url'])),
+    warnings: z.array(text).max(200),
+    extractorVersion: id,
+  }),
+  pageTitle: text,
+  /** URL the page was requested at (before redirects), as the content script saw it first */
+  requestedUrl: z.string().max(4000),
+});
+export type ContentStartCapture = z.infer<typeof contentStartCaptureSchema>;
+
+export const captureProgressSchema = z.object({
+  state: z.enum(['running', 'done', 'failed']),
+  step: z.string().max(40).optional(),
+  done: z.number().int().optional(),
+  total: z.number().int().optional(),
+  evidenceId: z.string().optional(),
+  error: text.optional(),
+});
+export type CaptureProgress = z.infer<typeof captureProgressSchema>;
+
+export const contentFetchImagesSchema = z.object({ urls: z.array(z.string().url().max(4000)).max(200) });
+export const fetchImagesReplySchema = z.object({ images: z.record(z.string(), z.string()) });
+
+export const emptySchema = z.object({}).strict().optional();
