@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { MARKETPLACE_HOSTS } from './utils/marketplaces/hosts';
+import { IMAGE_CDN_HOSTS, MARKETPLACE_HOSTS } from './utils/marketplaces/hosts';
 
 // Manifest data only; behaviour lives in entrypoints/ and utils/.
 export default defineConfig({
@@ -10,10 +10,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Least privilege: only marketplace hosts; anything else is asked for at run time.
-    host_permissions: MARKETPLACE_HOSTS,
+    host_permissions: [...MARKETPLACE_HOSTS, ...IMAGE_CDN_HOSTS],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'tabs', 'alarms', 'contextMenus', 'downloads', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     optional_permissions: ['management'],
+    commands: {
+      'capture-evidence': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_captureCommand__' },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob: https:",
     },

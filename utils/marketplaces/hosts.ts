@@ -11,3 +11,12 @@ export const MARKETPLACE_HOSTS = [
   'https://mobile.yangkeduo.com/*',
   'https://mobile.pinduoduo.com/*',
 ];
+
+// Image CDNs: the extension fetches product images itself (full size, hashed, and so a DOM
+// re-render of the page is not blank), which needs host permission for these origins.
+export const IMAGE_CDN_HOSTS = [
+  'https://*.alicdn.com/*',
+  'https://*.360buyimg.com/*',
+  'https://*.pddpic.com/*',
+  'https://*.yangkeduo.com/*',
+];

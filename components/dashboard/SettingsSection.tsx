@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { translate } from '@/utils/i18n/locale';
+import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
+import { dashboardMessages as m } from '@/components/dashboard/dashboard-messages';
+
+export function SettingsSection() {
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+  }, []);
+  if (!settings) return null;
+  const change = async (patch: Partial<Settings>) => {
+    setSettings(await saveSettings(patch));
+    setSaved(true);
+    // The language applies to every page: reload this one so it takes effect at once.
+    if (patch.locale !== undefined) location.reload();
+  };
+  return (
+    <section data-testid="settings">
+      <h2>{translate(m, 'settings')}</h2>
+      <p>
+        <label>
+          {translate(m, 'investigator')}{' '}
+          <input data-testid="investigator-name" defaultValue={settings.investigator} maxLength={200} onBlur={(e) => void change({ investigator: e.currentTarget.value.trim() })} />
+        </label>
+      </p>
+      <p>
+        <label>
+          {translate(m, 'language')}{' '}
+          <select data-testid="language" value={settings.locale} onChange={(e) => void change({ locale: e.currentTarget.value as Settings['locale'] })}>
+            <option value="">{translate(m, 'followBrowser')}</option>
+            <option value="zh-CN">中文</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </p>
+      <p>
+        <label>
+          <input type="checkbox" checked={settings.stitchedCapture} onChange={(e) => void change({ stitchedCapture: e.currentTarget.checked })} /> {translate(m, 'stitched')}
+        </label>
+      </p>
+      <p>
+        <label>
+          <input type="checkbox" checked={settings.captureImages} onChange={(e) => void change({ captureImages: e.currentTarget.checked })} /> {translate(m, 'captureImages')}
+        </label>
+      </p>
+      {saved ? <p className="muted">{translate(m, 'saved')}</p> : null}
+    </section>
+  );
+}

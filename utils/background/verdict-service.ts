@@ -1,0 +1,51 @@
+import { database } from '@/utils/db/database';
+import { currentRecord, loadList } from '@/utils/authorized/list-store';
+import { buildIndex, verdictFor, type AuthorizedIndex } from '@/utils/authorized/matcher';
+import type { Verdict } from '@/utils/model/capture';
+import type { VerdictQuery } from '@/utils/messaging/schemas';
+
+// Judges listings against the authorized list in force. The index is built once per list and
+// kept while the service worker lives; each request checks (one small read) that the list in
+// force is still the one indexed, so an import in the dashboard takes effect at once.
+
+let cached: { listId: string; index: AuthorizedIndex } | undefined;
+let building: Promise<AuthorizedIndex | undefined> | undefined;
+
+async function currentIndex(): Promise<AuthorizedIndex | undefined> {
+  const record = await currentRecord(database());
+  if (!record) {
+    cached = undefined;
+    return undefined;
+  }
+  if (cached?.listId === record.id) return cached.index;
+  building ??= (async () => {
+    const stored = await loadList(database());
+    if (!stored) return undefined;
+    const index = buildIndex(stored.list, { id: stored.record.id, updatedAt: stored.record.updatedAt, brand: stored.record.brand });
+    cached = { listId: stored.record.id, index };
+    return index;
+  })().finally(() => {
+    building = undefined;
+  });
+  return building;
+}
+
+export function forgetIndex(): void {
+  cached = undefined;
+}
+
+export async function verdictsFor(queries: VerdictQuery[], at = new Date()): Promise<Verdict[]> {
+  const index = await currentIndex();
+  return queries.map((q) =>
+    verdictFor(index, {
+      platform: q.platform,
+      shopId: q.shopId,
+      sellerId: q.sellerId,
+      shopName: q.shopName,
+      itemId: q.itemId,
+      title: q.title,
+      lowestPriceFen: q.lowestPriceFen,
+      at,
+    }),
+  );
+}

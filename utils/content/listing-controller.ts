@@ -1,0 +1,76 @@
+import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { messaging } from '@/utils/messaging/protocol';
+import type { CaptureProgress, VerdictQuery } from '@/utils/messaging/schemas';
+import type { Verdict } from '@/utils/model/capture';
+import type { PanelView } from '@/utils/content/panel-view';
+import { snapshot, toQuery, verdictKey } from '@/utils/content/listing-session';
+
+/** Item-page logic of the content script: extraction -> panel view -> verdict -> capture. */
+export class ListingController {
+  private startedAt = performance.now();
+  private lastVerdictKey = '';
+  private verdictSeq = 0;
+  private readonly requestedUrl = location.href;
+
+  constructor(
+    private adapter: MarketplaceAdapter,
+    private update: (patch: Partial<PanelView>) => void,
+    private view: () => PanelView,
+    private requestVerdicts: (queries: VerdictQuery[]) => Promise<Verdict[]>,
+  ) {}
+
+  resetForNavigation(): void {
+    this.startedAt = performance.now();
+    this.lastVerdictKey = '';
+    this.update({ state: 'loading', listing: undefined, verdict: undefined, capture: { state: 'idle' } });
+  }
+
+  resetVerdict(): void {
+    this.lastVerdictKey = '';
+  }
+
+  async refresh(doc: Document, url: URL): Promise<void> {
+    const snap = snapshot(this.adapter, doc, url, performance.now() - this.startedAt);
+    this.update({ kind: 'item', state: snap.state, platform: this.adapter.id, listing: snap.listing, search: undefined, detail: snap.detail });
+    if (!snap.result.ok) return;
+    const query = toQuery(snap.result.listing);
+    const key = verdictKey(query);
+    if (key === this.lastVerdictKey) return;
+    this.lastVerdictKey = key;
+    const seq = ++this.verdictSeq;
+    try {
+      const [verdict] = await this.requestVerdicts([query]);
+      if (seq === this.verdictSeq && verdict) this.update({ verdict });
+    } catch {
+      this.lastVerdictKey = ''; // background asleep or restarting: ask again on the next change
+    }
+  }
+
+  onProgress(p: CaptureProgress): void {
+    if (p.state === 'running') this.update({ capture: { state: 'running', step: p.step } });
+  }
+
+  async capture(): Promise<{ started: boolean }> {
+    const current = this.view();
+    if (current.state !== 'ready' || current.kind !== 'item' || current.capture.state === 'running') return { started: false };
+    const snap = snapshot(this.adapter, document, new URL(location.href), 0);
+    if (!snap.result.ok) return { started: false };
+    this.update({ capture: { state: 'running', step: 'start' } });
+    try {
+      const { evidenceId } = await messaging.sendMessage('contentStartCapture', {
+        extraction: {
+          listing: snap.result.listing,
+          sources: snap.result.sources as Record<string, 'state' | 'dom' | 'url'>,
+          warnings: snap.result.warnings.slice(0, 200).map((w) => w.slice(0, 2000)),
+          extractorVersion: this.adapter.extractorVersion,
+        },
+        pageTitle: document.title.slice(0, 2000),
+        requestedUrl: this.requestedUrl,
+      });
+      this.update({ capture: { state: 'done', evidenceId } });
+    } catch (err) {
+      this.update({ capture: { state: 'failed', error: err instanceof Error ? err.message : String(err) } });
+    }
+    return { started: true };
+  }
+}

@@ -1,0 +1,51 @@
+import type { Verdict } from '@/utils/model/capture';
+import type { Platform, ListingSources } from '@/utils/model/listing';
+
+// What the in-page panel shows: derived from the latest extraction and verdict, nothing else.
+
+export type PanelState = 'loading' | 'ready' | 'login-required' | 'captcha' | 'not-a-listing' | 'error';
+export type CaptureUiState = 'idle' | 'running' | 'done' | 'failed';
+
+export interface ListingView {
+  platform: Platform;
+  itemId: string;
+  title: string;
+  shopName: string;
+  shopId: string;
+  sellerId: string;
+  /** yuan with two decimals, '' when unknown */
+  lowestPrice: string;
+  sources: ListingSources;
+  warnings: string[];
+}
+
+export interface SearchSummaryView {
+  total: number;
+  unauthorized: number;
+  belowMin: number;
+}
+
+export interface CaptureView {
+  state: CaptureUiState;
+  step?: string;
+  evidenceId?: string;
+  error?: string;
+}
+
+export interface PanelView {
+  state: PanelState;
+  kind: 'item' | 'search' | 'none';
+  platform?: Platform;
+  listing?: ListingView;
+  verdict?: Verdict;
+  search?: SearchSummaryView;
+  capture: CaptureView;
+  /** why the state is what it is, for people (not a data-* value) */
+  detail?: string;
+}
+
+export const UNKNOWN_VERDICT: Verdict = { seller: 'unknown', price: 'unknown' };
+
+export function initialView(): PanelView {
+  return { state: 'loading', kind: 'none', capture: { state: 'idle' } };
+}

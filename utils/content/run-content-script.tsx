@@ -1,0 +1,96 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { messaging } from '@/utils/messaging/protocol';
+import { currentLocale } from '@/utils/i18n/locale';
+import { EvidencePanel } from '@/components/panel/EvidencePanel';
+import { PANEL_CSS } from '@/components/panel/panel-styles';
+import { initialView, type PanelView } from '@/utils/content/panel-view';
+import { OWN_UI_ATTRIBUTE, observePage } from '@/utils/content/observe-page';
+import { ListingController } from '@/utils/content/listing-controller';
+import { SearchSession } from '@/utils/content/search-session';
+import { registerTabHandlers } from '@/utils/content/tab-handlers';
+
+/**
+ * Everything a marketplace content script does: mount the panel, read the page with its adapter,
+ * follow changes (late prices, infinite scroll, SPA navigation) and answer the background.
+ */
+export async function runContentScript(ctx: ContentScriptContext, adapter: MarketplaceAdapter): Promise<void> {
+  let view: PanelView = initialView();
+  let root: Root | undefined;
+  const render = () => root?.render(<EvidencePanel view={view} onCapture={() => void listing.capture()} />);
+  const update = (patch: Partial<PanelView>) => {
+    view = { ...view, ...patch };
+    render();
+  };
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'listingproof-panel',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    css: PANEL_CSS,
+    onMount(container, _shadow, host) {
+      host.setAttribute(OWN_UI_ATTRIBUTE, 'panel');
+      root = createRoot(container);
+      return root;
+    },
+    onRemove(r) {
+      r?.unmount();
+    },
+  });
+  ui.mount();
+  render();
+
+  const requestVerdicts = async (queries: Parameters<typeof messaging.sendMessage<'contentVerdicts'>>[1]['queries']) =>
+    (await messaging.sendMessage('contentVerdicts', { queries })).verdicts;
+  const listing = new ListingController(adapter, update, () => view, requestVerdicts);
+  const search = new SearchSession(adapter, { requestVerdicts, lang: currentLocale() === 'zh-CN' ? 'zh' : 'en' });
+
+  let running = false;
+  let again = false;
+  const refresh = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      const url = new URL(location.href);
+      const kind = adapter.detectPage(document, url);
+      if (kind === 'search') {
+        const summary = await search.refresh(document, url);
+        update({ kind: 'search', state: 'ready', platform: adapter.id, search: summary, listing: undefined });
+        await messaging.sendMessage('contentBadgeCount', { unauthorized: summary.unauthorized, belowMin: summary.belowMin }).catch(() => {});
+      } else if (kind === 'item') {
+        await listing.refresh(document, url);
+      } else {
+        update({ kind: 'none', state: 'not-a-listing', platform: adapter.id, listing: undefined, search: undefined });
+      }
+    } catch (err) {
+      update({ state: 'error', detail: String(err) });
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        void refresh();
+      }
+    }
+  };
+
+  registerTabHandlers(ctx, { onCapture: () => listing.capture(), onProgress: (p) => listing.onProgress(p), onListChanged: () => {
+    search.reset();
+    listing.resetVerdict();
+    void refresh();
+  } });
+  await refresh();
+  const stop = observePage(document.documentElement, () => void refresh());
+  ctx.onInvalidated(stop);
+  // SPA navigation between items without a page load.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    listing.resetForNavigation();
+    void refresh();
+  });
+  // A page that never reaches its required fields must leave `loading` when the deadline passes.
+  ctx.setTimeout(() => void refresh(), 10_500);
+}
