@@ -1,0 +1,61 @@
+import readXlsxFile from 'read-excel-file/universal';
+import type { ListHalf } from '@/utils/model/authorized-list';
+import type { ListHalves } from '@/utils/authorized/halves';
+import { problem, ProblemList } from '@/utils/authorized/problems';
+import { readTable, type Cell } from '@/utils/authorized/table';
+import { validateProducts, validateSellers } from '@/utils/authorized/validate-rows';
+
+// One workbook with sheets `sellers` and `products` (either alone replaces only its half). The
+// universal entry reads a Blob/ArrayBuffer in the browser and in node alike. Formula cells give
+// their saved result; nothing is evaluated.
+
+/**
+ * A date cell -> YYYY-MM-DD. Excel stores the wall-clock date the sheet shows, which the reader
+ * hands over as that date at 00:00 UTC; its UTC calendar day is the date shown, i.e. the China
+ * Standard Time day the list means.
+ */
+export function dateCellText(d: Date): string {
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+}
+
+/** Number cells stay numbers (the schemas render integers without `.0`); dates become text. */
+function xlsxCell(cell: unknown): Cell {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return dateCellText(cell);
+  if (typeof cell === 'number' || typeof cell === 'string') return cell;
+  return String(cell);
+}
+
+export async function importXlsx(input: Blob | ArrayBuffer, file: string | undefined, all: ProblemList): Promise<ListHalves | undefined> {
+  const problems = new ProblemList();
+  const halves = await readWorkbook(input, problems);
+  all.merge(problems, file);
+  return problems.empty ? halves : undefined;
+}
+
+async function readWorkbook(input: Blob | ArrayBuffer, problems: ProblemList): Promise<ListHalves | undefined> {
+  const size = input instanceof Blob ? input.size : input.byteLength;
+  if (size === 0) {
+    problems.add(problem('empty-file', { row: 0, field: '' }));
+    return undefined;
+  }
+  let sheets: { sheet: string; data: unknown[][] }[];
+  try {
+    sheets = await readXlsxFile(input);
+  } catch (error) {
+    problems.add(problem('unreadable-file', { row: 0, field: '' }, { detail: error instanceof Error ? error.message : String(error) }));
+    return undefined;
+  }
+  const out: ListHalves = {};
+  for (const half of ['sellers', 'products'] as const satisfies readonly ListHalf[]) {
+    const sheet = sheets.find((s) => s.sheet.trim().toLowerCase() === half);
+    if (!sheet) continue;
+    const table = readTable(sheet.data.map((r) => r.map(xlsxCell)), half, problems);
+    if (!table) continue;
+    const rowNumber = (i: number) => table.rowNumbers[i] ?? i + 2;
+    if (half === 'sellers') out.sellers = validateSellers(table.rows, rowNumber, problems);
+    else out.products = validateProducts(table.rows, rowNumber, problems);
+  }
+  if (!out.sellers && !out.products && problems.empty) problems.add(problem('missing-sheet', { row: 0, field: '' }));
+  return out;
+}

@@ -1,0 +1,15 @@
+// Contract §4 normalisation: Unicode NFKC, lower case, all white space removed. Zero-width
+// characters go too: pages slip them into names and titles and they are invisible to people.
+
+const SPACE = /[\s\u200b-\u200d\u2060\ufeff]+/gu;
+
+export function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(SPACE, '');
+}
+
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar day (YYYY-MM-DD) in China Standard Time (UTC+8, no daylight saving) at `at`. */
+export function cstDay(at: Date): string {
+  return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
