@@ -1,0 +1,151 @@
+import type { AuthorizedList, AuthorizedProduct, AuthorizedSeller } from '@/utils/model/authorized-list';
+import type { Verdict } from '@/utils/model/capture';
+import type { Platform } from '@/utils/model/listing';
+import { KeywordIndex } from '@/utils/authorized/keyword-index';
+import { cstDay, normalise } from '@/utils/authorized/normalise';
+
+// Contract §4 matching. The index is built once per list in force; a verdict is then a few Map
+// lookups plus one walk over the title, whatever the size of the list.
+
+export interface ListMeta {
+  id: string;
+  updatedAt: string;
+  brand: string;
+}
+
+export interface AuthorizedIndex {
+  meta: ListMeta;
+  sellerCount: number;
+  byShopId: Map<string, AuthorizedSeller>;
+  bySellerId: Map<string, AuthorizedSeller>;
+  byName: Map<string, AuthorizedSeller[]>;
+  /** platforms for which the list names shop ids (resp. seller ids) */
+  shopIdPlatforms: Set<Platform>;
+  sellerIdPlatforms: Set<Platform>;
+  products: AuthorizedProduct[];
+  productsByItemId: Map<string, number[]>;
+  excludes: string[][];
+  keywords: KeywordIndex;
+}
+
+export interface VerdictInput {
+  platform: Platform;
+  shopId?: string;
+  sellerId?: string;
+  shopName?: string;
+  itemId?: string;
+  title?: string;
+  /** the lowest price a buyer pays now, in fen; undefined when the page does not show it */
+  lowestPriceFen?: number;
+  at: Date;
+}
+
+const key = (platform: Platform, value: string) => `${platform}\u0001${value}`;
+
+export function buildIndex(list: Pick<AuthorizedList, 'sellers' | 'products'>, meta: ListMeta): AuthorizedIndex {
+  const index: AuthorizedIndex = {
+    meta,
+    sellerCount: list.sellers.length,
+    byShopId: new Map(),
+    bySellerId: new Map(),
+    byName: new Map(),
+    shopIdPlatforms: new Set(),
+    sellerIdPlatforms: new Set(),
+    products: list.products,
+    productsByItemId: new Map(),
+    excludes: list.products.map((p) => p.excludeKeywords.map(normalise).filter((k) => k !== '')),
+    keywords: new KeywordIndex(list.products.map((p) => p.keywords)),
+  };
+  for (const s of list.sellers) {
+    if (s.shopId) {
+      index.byShopId.set(key(s.platform, s.shopId), s);
+      index.shopIdPlatforms.add(s.platform);
+    }
+    if (s.sellerId) {
+      index.bySellerId.set(key(s.platform, s.sellerId), s);
+      index.sellerIdPlatforms.add(s.platform);
+    }
+    const name = normalise(s.shopName);
+    if (name) {
+      const k = key(s.platform, name);
+      const same = index.byName.get(k);
+      if (same) same.push(s);
+      else index.byName.set(k, [s]);
+    }
+  }
+  list.products.forEach((p, i) => {
+    for (const id of p.itemIds) {
+      const ids = index.productsByItemId.get(id);
+      if (ids) ids.push(i);
+      else index.productsByItemId.set(id, [i]);
+    }
+  });
+  return index;
+}
+
+function inWindow(s: AuthorizedSeller, day: string): boolean {
+  return (!s.validFrom || s.validFrom <= day) && (!s.validTo || day <= s.validTo);
+}
+
+type SellerPart = Pick<Verdict, 'seller' | 'matchedBy'>;
+
+function found(sellers: readonly AuthorizedSeller[], by: NonNullable<Verdict['matchedBy']>, at: Date): SellerPart {
+  const day = cstDay(at);
+  return { seller: sellers.some((s) => inWindow(s, day)) ? 'authorized' : 'expired', matchedBy: by };
+}
+
+/**
+ * Shop id first; without one, seller id; without either, the normalised name. An id the page
+ * gives that is not among the ids listed for its platform means "not authorized", whatever the
+ * name; only a platform whose sellers are listed without that kind of id falls back further.
+ */
+export function sellerVerdict(index: AuthorizedIndex, input: VerdictInput): SellerPart {
+  if (index.sellerCount === 0) return { seller: 'unknown' };
+  const shopId = input.shopId?.trim();
+  const sellerId = input.sellerId?.trim();
+  if (shopId) {
+    const s = index.byShopId.get(key(input.platform, shopId));
+    if (s) return found([s], 'shopId', input.at);
+    if (index.shopIdPlatforms.has(input.platform)) return { seller: 'unauthorized' };
+  }
+  if (sellerId) {
+    const s = index.bySellerId.get(key(input.platform, sellerId));
+    if (s) return found([s], 'sellerId', input.at);
+    if (index.sellerIdPlatforms.has(input.platform)) return { seller: 'unauthorized' };
+  }
+  const name = normalise(input.shopName ?? '');
+  if (!name) return shopId || sellerId ? { seller: 'unauthorized' } : { seller: 'unknown' };
+  const byName = index.byName.get(key(input.platform, name));
+  return byName ? found(byName, 'shopName', input.at) : { seller: 'unauthorized' };
+}
+
+/** Products matching by item id, or by keyword without an exclude keyword; the highest minimum wins. */
+export function matchProduct(index: AuthorizedIndex, input: Pick<VerdictInput, 'itemId' | 'title'>): AuthorizedProduct | undefined {
+  const candidates = new Set<number>(input.itemId ? (index.productsByItemId.get(input.itemId.trim()) ?? []) : []);
+  const title = normalise(input.title ?? '');
+  if (title) {
+    for (const p of index.keywords.productsIn(title)) {
+      if (!index.excludes[p]!.some((x) => title.includes(x))) candidates.add(p);
+    }
+  }
+  let best: AuthorizedProduct | undefined;
+  for (const i of candidates) {
+    const p = index.products[i]!;
+    if (!best || p.minPriceFen > best.minPriceFen) best = p;
+  }
+  return best;
+}
+
+/** The verdict for one listing (contract §1/§4); without a list both parts are `unknown`. */
+export function verdictFor(index: AuthorizedIndex | undefined, input: VerdictInput): Verdict {
+  if (!index) return { seller: 'unknown', price: 'unknown' };
+  const seller = sellerVerdict(index, input);
+  const product = matchProduct(index, input);
+  const verdict: Verdict = { ...seller, price: 'no-rule', listId: index.meta.id, listUpdatedAt: index.meta.updatedAt, listBrand: index.meta.brand };
+  if (product) {
+    verdict.productCode = product.code;
+    verdict.minPrice = product.minPrice;
+    verdict.price = input.lowestPriceFen === undefined ? 'unknown' : input.lowestPriceFen < product.minPriceFen ? 'below-min' : 'ok';
+  }
+  return verdict;
+}
