@@ -8,11 +8,15 @@ export function looksLikeFormula(text: string): boolean {
   return FORMULA_START.test(text);
 }
 
-/** Also quotes text that already starts with a quote before a formula, so unescaping is exact. */
+/** Formula text, and text that already starts with a quote before one (so unescaping is exact). */
+function needsEscape(text: string): boolean {
+  return looksLikeFormula(text) || (text.startsWith("'") && needsEscape(text.slice(1)));
+}
+
 export function escapeFormula(text: string): string {
-  return looksLikeFormula(text) || (text.startsWith("'") && looksLikeFormula(text.slice(1))) ? `'${text}` : text;
+  return needsEscape(text) ? `'${text}` : text;
 }
 
 export function unescapeFormula(text: string): string {
-  return text.startsWith("'") && looksLikeFormula(text.slice(1)) ? text.slice(1) : text;
+  return text.startsWith("'") && needsEscape(text.slice(1)) ? text.slice(1) : text;
 }
