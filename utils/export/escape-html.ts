@@ -5,8 +5,11 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 export function escapeHtml(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  // Lone surrogates and C0 controls other than tab/LF/CR are dropped: they are not valid HTML text.
-  return String(value)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c);
+  // Lone surrogates and C0 controls other than tab/LF/CR are replaced: they are not valid HTML text.
+  return (
+    String(value)
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(/[&<>"'`]/g, (c) => ENTITIES[c] ?? c)
+  );
 }

@@ -26,7 +26,7 @@ export function parseSha256Sums(text: string): ParsedSums {
   if (raw.at(-1) === '') raw.pop();
   const seen = new Set<string>();
   raw.forEach((line, i) => {
-    const m = /^([0-9a-f]{64})  ([\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?)$/.exec(line);
+    const m = /^([0-9a-f]{64}) {2}([\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?)$/.exec(line);
     if (!m || m[1] === undefined || m[2] === undefined) {
       problems.push({ line: i + 1, message: 'not a `<sha256>  <path>` line' });
       return;

@@ -1,0 +1,33 @@
+import type { CustodyRecord } from '@/utils/db/database';
+import { custodyEntryHash, GENESIS_HASH } from '@/utils/evidence/custody';
+import { buildPackage, type BuildPackageInput } from '@/utils/export/build-package';
+import { artifactReader, makeCapture, type MadeCapture, type MakeCaptureOptions } from '@/tests/helpers/make-capture';
+
+// A built evidence package over generated captures, for tests that verify or tamper with one.
+
+export async function custodyFor(made: readonly MadeCapture[]): Promise<CustodyRecord[]> {
+  const entries: CustodyRecord[] = [];
+  for (const m of made) {
+    for (const event of ['capture', 'export'] as const) {
+      const prev = entries.at(-1);
+      const body = { id: crypto.randomUUID(), seq: entries.length + 1, at: '2026-11-22T08:00:00.000Z', event, captureId: m.record.id, actor: '王调查', detail: `${event} <script>` };
+      entries.push({ ...body, prevHash: prev?.hash ?? GENESIS_HASH, hash: await custodyEntryHash({ ...body, prevHash: prev?.hash ?? GENESIS_HASH }) });
+    }
+  }
+  return entries;
+}
+
+export async function makePackage(options: MakeCaptureOptions[] = [{}, { kind: 'chat' }], overrides: Partial<BuildPackageInput> = {}) {
+  const made = await Promise.all(options.map((o) => makeCapture(o)));
+  const input: BuildPackageInput = {
+    captures: made.map((m) => m.record),
+    readArtifact: artifactReader(made),
+    custody: await custodyFor(made),
+    softwareVersion: '0.1.0',
+    locale: 'zh-CN',
+    createdAt: new Date('2026-11-22T08:00:00Z'),
+    ...overrides,
+  };
+  const result = await buildPackage(input);
+  return { made, input, result, bytes: new Uint8Array(await result.blob.arrayBuffer()) };
+}

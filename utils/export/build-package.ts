@@ -1,0 +1,172 @@
+import type { CustodyRecord } from '@/utils/db/database';
+import type { Locale } from '@/utils/i18n/locale';
+import type { CaptureRecord } from '@/utils/model/capture';
+import { manifestSchema, zipPathSchema, type Manifest, type ManifestCapture, type ManifestFile } from '@/utils/model/manifest';
+import { localIsoString } from '@/utils/evidence/local-time';
+import { shouldDeflate } from '@/utils/export/compression';
+import { custodyJson } from '@/utils/export/custody-json';
+import { sha256Bytes, sha256Text } from '@/utils/export/digest';
+import { reportHtml } from '@/utils/export/report-html';
+import { formatSha256Sums } from '@/utils/export/sha256sums';
+import { blobSink, writeZip, type ZipEntrySource, type ZipSink } from '@/utils/export/zip-writer';
+
+// Builds an evidence package (contract §3). Everything but the artifact bytes is known up front
+// (the stored hashes are what the package states), so manifest.json comes first; each artifact is
+// then read, re-hashed and streamed one at a time, and a mismatch aborts the whole package.
+
+export type ArtifactReader = (captureId: string, path: string) => Promise<Blob | Uint8Array | undefined>;
+
+export interface ExportProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface BuildPackageInput {
+  captures: readonly CaptureRecord[];
+  readArtifact: ArtifactReader;
+  /** custody entries of these captures, in seq order */
+  custody: readonly CustodyRecord[];
+  /** newest entry of the whole log at export time (defaults to the last of `custody`) */
+  custodyHead?: { seq: number; hash: string };
+  softwareVersion: string;
+  locale: Locale;
+  createdAt?: Date;
+  /** the download name, shown in the report's verify command */
+  packageName?: string;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface PackageResult {
+  manifest: Manifest;
+  manifestText: string;
+  /** size of the zip */
+  bytes: number;
+}
+
+/** A stored artifact whose bytes no longer match the hash or size recorded at capture time. */
+export class ArtifactIntegrityError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path}: ${reason}; the package was not created`);
+    this.name = 'ArtifactIntegrityError';
+  }
+}
+
+const enc = new TextEncoder();
+
+function manifestCapture(r: CaptureRecord): ManifestCapture {
+  const files = r.artifacts.map((a) => `captures/${r.id}/${a.path}`);
+  for (const path of files) if (!zipPathSchema.safeParse(path).success) throw new Error(`${path}: not a safe ASCII path inside a zip`);
+  return {
+    id: r.id,
+    kind: r.kind,
+    capturedAt: r.capturedAt,
+    startedAt: r.startedAt,
+    url: r.url,
+    finalUrl: r.finalUrl,
+    pageTitle: r.pageTitle,
+    platform: r.platform,
+    itemId: r.itemId,
+    title: r.title,
+    shop: { name: r.shop.name, id: r.shop.id, sellerId: r.shop.sellerId },
+    price: { lowest: r.price.lowest, currency: 'CNY' },
+    verdict: r.verdict,
+    investigator: r.investigator,
+    environment: r.environment,
+    extractorVersion: r.extractorVersion,
+    warnings: r.warnings,
+    notes: r.notes,
+    files,
+    artifacts: r.artifacts.map((a) => ({ path: a.path, method: a.method, note: a.note })),
+  };
+}
+
+async function toBytes(data: Blob | Uint8Array): Promise<Uint8Array> {
+  return data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+}
+
+/** Writes the package into `sink`. Rejects (and writes no more) if any artifact fails its check. */
+export async function writePackage(input: BuildPackageInput, sink: ZipSink): Promise<PackageResult> {
+  const created = input.createdAt ?? new Date();
+  const createdAt = localIsoString(created);
+  const ids = new Set(input.captures.map((c) => c.id));
+  if (ids.size !== input.captures.length) throw new Error('the same capture was selected twice');
+
+  const captures = input.captures.map(manifestCapture);
+  const artifactFiles: ManifestFile[] = input.captures.flatMap((r) => r.artifacts.map((a) => ({ path: `captures/${r.id}/${a.path}`, sha256: a.sha256, bytes: a.bytes, mediaType: a.mediaType })));
+  const last = input.custody.at(-1);
+  const head = input.custodyHead ?? { seq: last?.seq ?? 0, hash: last?.hash ?? '' };
+  const custodyBytes = enc.encode(custodyJson(input.custody, head));
+  const custodyFile: ManifestFile = { path: 'custody.json', sha256: await sha256Bytes(custodyBytes), bytes: custodyBytes.byteLength, mediaType: 'application/json' };
+
+  const reportBytes = enc.encode(
+    reportHtml({ createdAt, softwareVersion: input.softwareVersion, locale: input.locale, captures, files: [...artifactFiles, custodyFile], custody: input.custody, packageName: input.packageName }),
+  );
+  const reportFile: ManifestFile = { path: 'report.html', sha256: await sha256Bytes(reportBytes), bytes: reportBytes.byteLength, mediaType: 'text/html' };
+
+  const parsed = manifestSchema.safeParse({
+    format: 'listingproof-evidence',
+    formatVersion: 1,
+    createdAt,
+    software: { name: 'listingproof', version: input.softwareVersion },
+    locale: input.locale,
+    captures,
+    files: [reportFile, custodyFile, ...artifactFiles],
+    custody: { path: 'custody.json', entries: input.custody.length, headSeq: head.seq, headHash: head.hash },
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`cannot build the manifest: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+  }
+  const manifest = parsed.data;
+  const paths = new Set(manifest.files.map((f) => f.path));
+  if (paths.size !== manifest.files.length) throw new Error('two files share one path');
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  const manifestBytes = enc.encode(manifestText);
+  const sums = formatSha256Sums([...manifest.files, { path: 'manifest.json', sha256: await sha256Text(manifestText) }]);
+
+  const fixed = (path: string, bytes: Uint8Array): ZipEntrySource => ({ path, compress: true, load: async () => bytes });
+  const sumsBytes = enc.encode(sums);
+  const entries: ZipEntrySource[] = [fixed('manifest.json', manifestBytes), fixed('SHA256SUMS', sumsBytes), fixed('report.html', reportBytes), fixed('custody.json', custodyBytes)];
+  for (const r of input.captures) {
+    for (const a of r.artifacts) {
+      const path = `captures/${r.id}/${a.path}`;
+      entries.push({
+        path,
+        compress: shouldDeflate(a.path, a.mediaType),
+        load: async () => {
+          const stored = await input.readArtifact(r.id, a.path);
+          if (!stored) throw new ArtifactIntegrityError(path, 'the stored file is missing');
+          const bytes = await toBytes(stored);
+          if (bytes.byteLength !== a.bytes) throw new ArtifactIntegrityError(path, `stored size ${bytes.byteLength} differs from ${a.bytes} recorded at capture`);
+          if ((await sha256Bytes(bytes)) !== a.sha256) throw new ArtifactIntegrityError(path, 'stored bytes no longer match the SHA-256 recorded at capture');
+          return bytes;
+        },
+      });
+    }
+  }
+
+  const bytesTotal = manifestBytes.byteLength + sumsBytes.byteLength + reportBytes.byteLength + custodyBytes.byteLength + artifactFiles.reduce((n, f) => n + f.bytes, 0);
+  const progress: ExportProgress = { filesDone: 0, filesTotal: entries.length, bytesDone: 0, bytesTotal };
+  input.onProgress?.({ ...progress });
+  const bytes = await writeZip(entries, sink, {
+    date: created,
+    onEntryDone: (_path, n) => {
+      progress.filesDone++;
+      progress.bytesDone += n;
+      input.onProgress?.({ ...progress });
+    },
+  });
+  return { manifest, manifestText, bytes };
+}
+
+/** Builds the package as one Blob (the browser download). */
+export async function buildPackage(input: BuildPackageInput): Promise<PackageResult & { blob: Blob }> {
+  const out = blobSink();
+  const result = await writePackage(input, out.sink);
+  return { ...result, blob: out.finish() };
+}
