@@ -1,0 +1,65 @@
+import type { Transaction } from 'dexie';
+import type { ListingProofDatabase } from '@/utils/db/database';
+import { CaptureStepError, errorMessage } from '@/utils/evidence/capture-step-error';
+import { shopKeyOf } from '@/utils/evidence/shop-key';
+import { captureRecordSchema, type CaptureRecord, type CaseRecord } from '@/utils/model/capture';
+
+// A capture is stored in one read-write transaction over cases, captures, artifact blobs and the
+// custody log: either all of it is there or none of it (a half-written capture is worse than no
+// capture, since its hashes would list files that do not exist).
+
+export type CaptureDraft = Omit<CaptureRecord, 'caseId'>;
+
+export interface StoreOptions {
+  /** local ISO time, for a case created now */
+  now: string;
+  newCaseId: () => string;
+  /**
+   * Runs inside the same transaction after the capture is written (the integrator appends the
+   * custody entry here). Use only `db` table calls; any other awaited work (e.g. crypto.subtle)
+   * must be wrapped in `Dexie.waitFor(...)` or the transaction commits early.
+   */
+  onStored?: (db: ListingProofDatabase, record: CaptureRecord, tx: Transaction) => Promise<void>;
+}
+
+interface NamedError {
+  name?: string;
+  message?: string;
+  inner?: NamedError;
+}
+
+export function isQuotaError(err: unknown): boolean {
+  const e = err as NamedError | undefined;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError' || e?.inner?.inner?.name === 'QuotaExceededError';
+}
+
+export async function findOrCreateCase(db: ListingProofDatabase, draft: Pick<CaptureRecord, 'platform' | 'shop'>, now: string, newCaseId: () => string): Promise<CaseRecord> {
+  const shopKey = shopKeyOf(draft.shop);
+  const existing = await db.cases.where('[platform+shopKey]').equals([draft.platform, shopKey]).first();
+  if (existing) return existing;
+  const created: CaseRecord = { id: newCaseId(), platform: draft.platform, shopKey, shopName: draft.shop.name, createdAt: now };
+  await db.cases.add(created);
+  return created;
+}
+
+/** Stores the capture and every artifact's bytes atomically; returns the record with its case. */
+export async function storeCapture(db: ListingProofDatabase, draft: CaptureDraft, blobs: ReadonlyMap<string, Blob>, options: StoreOptions): Promise<CaptureRecord> {
+  const missing = draft.artifacts.filter((a) => !blobs.has(a.path)).map((a) => a.path);
+  if (missing.length) throw new CaptureStepError('storing', `no bytes for ${missing.join(', ')}`);
+  try {
+    return await db.transaction('rw', [db.cases, db.captures, db.artifactBlobs, db.custody, db.meta], async (tx) => {
+      const found = await findOrCreateCase(db, draft, options.now, options.newCaseId);
+      const record = captureRecordSchema.parse({ ...draft, caseId: found.id });
+      await db.captures.add(record);
+      await db.artifactBlobs.bulkAdd(draft.artifacts.map((a) => ({ id: `${record.id}/${a.path}`, captureId: record.id, data: blobs.get(a.path)! })));
+      if (options.onStored) await options.onStored(db, record, tx);
+      return record;
+    });
+  } catch (err) {
+    if (err instanceof CaptureStepError) throw err;
+    if (isQuotaError(err)) {
+      throw new CaptureStepError('storing', `Storage is full: the browser refused to store this capture (${errorMessage(err)}). Export and delete older captures, then capture again; nothing stored before was changed.`, { cause: err });
+    }
+    throw new CaptureStepError('storing', errorMessage(err), { cause: err });
+  }
+}
