@@ -1,0 +1,199 @@
+import type { ListingProofDatabase } from '@/utils/db/database';
+import { captureMhtml, type SaveAsMhtml } from '@/utils/evidence/capture-mhtml';
+import { scheduleCaptures, realClock, type Clock } from '@/utils/evidence/capture-scheduler';
+import { captureStitched } from '@/utils/evidence/capture-stitched';
+import { CAPTURE_STEPS, CaptureStepError, errorMessage, type CaptureStep } from '@/utils/evidence/capture-step-error';
+import { captureViewport, pngFromDataUrl } from '@/utils/evidence/capture-viewport';
+import { fetchImages, imageDataUrlsForRender, type FetchLike } from '@/utils/evidence/fetch-images';
+import { sha256Hex } from '@/utils/evidence/hash';
+import { listingJsonText, type ExtractionInput } from '@/utils/evidence/listing-json';
+import { localIsoString } from '@/utils/evidence/local-time';
+import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-requests';
+import { storeCapture, type StoreOptions } from '@/utils/evidence/store-capture';
+import type { Artifact, CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
+
+// One click, one capture (background side): hide our panel -> viewport -> full page -> panel
+// back; page source (MHTML + serialized DOM); listing.json; product images; SHA-256 of every
+// artifact at capture time; one atomic store. A required step failing fails the capture with the
+// step's name; optional ones (MHTML, single images) add warnings to the record.
+
+export interface CaptureListingInput {
+  tabId: number;
+  windowId: number;
+  requestedUrl: string;
+  finalUrl: string;
+  pageTitle: string;
+  extraction: ExtractionInput;
+  verdict: Verdict;
+  investigator: string;
+  /** lowest price a buyer pays now, yuan with two decimals ("" when unknown) */
+  lowestPrice: string;
+  options: { stitched: boolean };
+}
+
+export interface CaptureListingDeps {
+  /** `browser.tabs.captureVisibleTab(windowId, { format: 'png' })` */
+  captureVisibleTab(windowId: number): Promise<string>;
+  /** `browser.pageCapture.saveAsMHTML`; undefined where the browser has none (Firefox) */
+  saveAsMHTML?: SaveAsMhtml;
+  requestFromPage: PageRequests;
+  fetch: FetchLike;
+  environment(): Promise<CaptureEnvironment>;
+  /** wall clock, for the recorded times */
+  now(): Date;
+  randomUUID(): string;
+  db: ListingProofDatabase;
+  /** pacing of captureVisibleTab and retries; defaults to real time */
+  clock?: Clock;
+  /** custody hook, run inside the storing transaction */
+  onStored?: StoreOptions['onStored'];
+}
+
+export interface CaptureProgress {
+  step: CaptureStep;
+  /** steps finished before this one */
+  done: number;
+  total: number;
+}
+
+interface PendingFile {
+  path: string;
+  blob: Blob;
+  method: Artifact['method'];
+  note?: string;
+}
+
+async function step<T>(name: CaptureStep, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof CaptureStepError) throw err;
+    throw new CaptureStepError(name, errorMessage(err), { cause: err });
+  }
+}
+
+export async function captureListing(deps: CaptureListingDeps, input: CaptureListingInput, onProgress: (p: CaptureProgress) => void = () => {}): Promise<CaptureRecord> {
+  const clock = deps.clock ?? realClock;
+  const page = deps.requestFromPage;
+  const total = CAPTURE_STEPS.length;
+  const progress = (name: CaptureStep) => onProgress({ step: name, done: CAPTURE_STEPS.indexOf(name), total });
+  const shot = scheduleCaptures(() => deps.captureVisibleTab(input.windowId), clock);
+  const id = deps.randomUUID();
+  const startedAt = localIsoString(deps.now());
+  const files: PendingFile[] = [];
+  const warnings = input.extraction.warnings.map((w) => `extractor: ${w}`);
+  const environment = deps.environment();
+  environment.catch(() => undefined); // awaited (and reported) at the data step
+  let capturedAt = startedAt;
+
+  try {
+    progress('viewport');
+    await step('viewport', async () => {
+      await page.hideUi();
+      const png = await captureViewport(shot);
+      capturedAt = localIsoString(deps.now()); // the moment the evidence shows
+      files.push({ path: 'viewport.png', blob: png.blob, method: 'captureVisibleTab', note: `browser screenshot of the visible area, ${png.width}x${png.height} px` });
+    });
+
+    progress('full-page');
+    await step('full-page', async () => {
+      const metrics = await page.metrics();
+      const stitched = async (): Promise<void> => {
+        const series = await captureStitched(
+          { captureVisibleTab: shot, scrollTo: (y) => page.scrollTo(y), sleep: (ms) => clock.sleep(ms), now: () => clock.now(), hideFixedAndSticky: page.hideFixedAndSticky?.bind(page) },
+          { scrollHeight: metrics.scrollHeight, viewportHeight: metrics.viewportHeight },
+        );
+        warnings.push(...series.warnings);
+        for (const t of series.tiles) files.push({ path: t.path, blob: t.blob, method: 'stitched-captureVisibleTab', note: t.note });
+      };
+      if (input.options.stitched) return stitched();
+      try {
+        await renderedFullPage(deps.fetch, page, metrics, files);
+      } catch (err) {
+        warnings.push(`full-page: html2canvas-pro failed (${errorMessage(err)}); a stitched series of browser screenshots was made instead`);
+        await stitched();
+      }
+    });
+  } finally {
+    await page.showUi().catch((err: unknown) => warnings.push(`the page could not be restored after the screenshots: ${errorMessage(err)}`));
+  }
+
+  progress('page-source');
+  await step('page-source', async () => {
+    const [mhtml, dom] = await Promise.all([
+      captureMhtml(deps.saveAsMHTML, input.tabId, { sleep: (ms) => clock.sleep(ms) }),
+      page.serializeDom().then(
+        (html) => ({ html, error: undefined }),
+        (err: unknown) => ({ html: undefined, error: errorMessage(err) }),
+      ),
+    ]);
+    warnings.push(...mhtml.warnings);
+    if (dom.error !== undefined) warnings.push(`page.html not saved: ${dom.error}`);
+    if (!mhtml.blob && dom.html === undefined) throw new Error(`neither MHTML nor the serialized DOM could be saved (${[...mhtml.warnings, dom.error].join('; ')})`);
+    if (mhtml.blob) files.push({ path: 'page.mhtml', blob: mhtml.blob, method: 'pageCapture.saveAsMHTML' });
+    if (dom.html !== undefined) files.push({ path: 'page.html', blob: new Blob([dom.html], { type: 'text/html' }), method: 'dom-serializer', note: 'the DOM as the page had it at capture time (XMLSerializer), our panel removed' });
+  });
+
+  progress('data');
+  const env = await step('data', async () => {
+    const text = listingJsonText({ ...input, captureId: id, capturedAt });
+    files.push({ path: 'listing.json', blob: new Blob([text], { type: 'application/json' }), method: 'extractor', note: `extractor ${input.extraction.extractorVersion}` });
+    return environment;
+  });
+
+  progress('images');
+  await step('images', async () => {
+    const { images, warnings: imageWarnings } = await fetchImages(deps.fetch, input.extraction.listing.images);
+    warnings.push(...imageWarnings);
+    for (const img of images) files.push({ path: img.path, blob: new Blob([img.bytes], { type: img.mediaType }), method: 'extension-fetch', note: `fetched from ${img.fetchedUrl}` });
+  });
+
+  progress('hashing');
+  const artifacts = await step('hashing', () =>
+    Promise.all(
+      files.map(async (f): Promise<Artifact> => {
+        const artifact: Artifact = { path: f.path, mediaType: f.blob.type || 'application/octet-stream', bytes: f.blob.size, sha256: await sha256Hex(f.blob), method: f.method };
+        return f.note ? { ...artifact, note: f.note } : artifact;
+      }),
+    ),
+  );
+
+  progress('storing');
+  const { listing } = input.extraction;
+  const draft = {
+    id,
+    kind: 'listing' as const,
+    platform: listing.platform,
+    url: input.requestedUrl,
+    finalUrl: input.finalUrl,
+    pageTitle: input.pageTitle,
+    itemId: listing.itemId,
+    title: listing.title,
+    shop: { name: listing.shop.name, id: listing.shop.id ?? '', sellerId: listing.shop.sellerId ?? '' },
+    price: { lowest: input.lowestPrice, currency: 'CNY' as const },
+    verdict: input.verdict,
+    startedAt,
+    capturedAt,
+    investigator: input.investigator,
+    extractorVersion: input.extraction.extractorVersion,
+    environment: env,
+    artifacts,
+    warnings,
+  };
+  const blobs = new Map(files.map((f) => [f.path, f.blob]));
+  const stored = await storeCapture(deps.db, draft, blobs, { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored });
+  onProgress({ step: 'storing', done: total, total });
+  return stored;
+}
+
+/** html2canvas-pro in the page, with the page's cross-origin images fetched by us. */
+async function renderedFullPage(fetch: FetchLike, page: PageRequests, metrics: PageCaptureMetrics, files: PendingFile[]): Promise<void> {
+  const imageDataUrls = await imageDataUrlsForRender(fetch, metrics.crossOriginImages ?? []).catch(() => ({}));
+  const images = await page.renderFullPage(imageDataUrls);
+  if (images.length === 0) throw new Error('the renderer returned no image');
+  images.forEach((img, i) => {
+    const png = pngFromDataUrl(img.dataUrl);
+    const path = images.length === 1 ? 'full-page.png' : `full-page-${i + 1}.png`;
+    files.push({ path, blob: png.blob, method: 'html2canvas-pro', note: img.note });
+  });
+}
