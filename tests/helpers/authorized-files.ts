@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 // Test helper: a committed fixture under tests/fixtures/authorized as a File, as the input gives it.
-const DIR = new URL('../fixtures/authorized/', import.meta.url);
+// Resolved from the repository root (where vitest runs): under jsdom import.meta.url is not a file URL.
+const DIR = resolve('tests/fixtures/authorized');
 
 export function fixtureFile(name: string): File {
-  return new File([readFileSync(new URL(name, DIR))], name);
+  return new File([readFileSync(resolve(DIR, name))], name);
 }
 
 export function textFile(name: string, text: string): File {

@@ -25,7 +25,7 @@ function cellXml(cell: XlsxCell, ref: string): string {
   return `<c r="${ref}" s="1"><v>${serial(cell.date)}</v></c>`;
 }
 
-export async function buildXlsx(sheets: { name: string; rows: XlsxCell[][] }[]): Promise<Uint8Array> {
+export async function buildXlsx(sheets: { name: string; rows: XlsxCell[][] }[]): Promise<ArrayBuffer> {
   const zip = new JSZip();
   const ct = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
   zip.file(
@@ -49,5 +49,5 @@ export async function buildXlsx(sheets: { name: string; rows: XlsxCell[][] }[]):
     const rows = s.rows.map((row, r) => `<row r="${r + 1}">${row.map((c, ci) => cellXml(c, `${column(ci)}${r + 1}`)).join('')}</row>`).join('');
     zip.file(`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
   });
-  return zip.generateAsync({ type: 'uint8array' });
+  return zip.generateAsync({ type: 'arraybuffer' });
 }

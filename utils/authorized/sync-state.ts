@@ -32,6 +32,22 @@ export async function writeSyncState(state: SyncState, db: ListingProofDatabase 
   await db.meta.put({ key: SYNC_STATE_KEY, value: syncStateSchema.parse(state) });
 }
 
+/** The URL the user entered in the dashboard ('' when none). */
+export const SYNC_URL_KEY = 'authorizedSyncUrl';
+
+export async function readSyncUrl(db: ListingProofDatabase = database()): Promise<string> {
+  const parsed = z.string().safeParse((await db.meta.get(SYNC_URL_KEY))?.value);
+  return parsed.success ? parsed.data : '';
+}
+
+/** Saves the URL when it is empty (sync off) or syncable; false when it was refused. */
+export async function writeSyncUrl(url: string, db: ListingProofDatabase = database()): Promise<boolean> {
+  const value = url.trim();
+  if (value !== '' && !syncUrlSchema.safeParse(value).success) return false;
+  await db.meta.put({ key: SYNC_URL_KEY, value });
+  return true;
+}
+
 /** The sync URL an administrator set (managed storage value or the whole managed object), if valid. */
 export function managedSyncUrl(managedValue: unknown): string | undefined {
   const value = managedValue && typeof managedValue === 'object' ? (managedValue as Record<string, unknown>)[MANAGED_URL_KEY] : managedValue;
