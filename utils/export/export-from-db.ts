@@ -1,0 +1,67 @@
+import type { ListingProofDatabase } from '@/utils/db/database';
+import type { Locale } from '@/utils/i18n/locale';
+import type { CaptureRecord } from '@/utils/model/capture';
+import type { Manifest } from '@/utils/model/manifest';
+import { appendCustody, readCustody } from '@/utils/evidence/custody';
+import { buildPackage, type ExportProgress } from '@/utils/export/build-package';
+import { packageFileName } from '@/utils/export/package-name';
+
+// The dashboard's export: reads the selected captures and their stored bytes, records the export
+// in the custody log (so the package's custody.json includes it) and builds the package.
+
+export interface ExportEvidenceOptions {
+  /** the selected captures; none or empty: every stored capture */
+  captureIds?: readonly string[];
+  /** who exports (the investigator name from the settings) */
+  actor: string;
+  softwareVersion: string;
+  locale: Locale;
+  /** a case name or other label for the file name; default `selection` */
+  label?: string;
+  now?: Date;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportedPackage {
+  blob: Blob;
+  fileName: string;
+  manifest: Manifest;
+}
+
+async function selectedCaptures(db: ListingProofDatabase, ids: readonly string[] | undefined): Promise<CaptureRecord[]> {
+  if (!ids?.length) return db.captures.orderBy('capturedAt').toArray();
+  const found = await db.captures.bulkGet([...ids]);
+  return found.map((c, i) => {
+    if (!c) throw new Error(`capture ${ids[i]} is not in the database`);
+    return c;
+  });
+}
+
+export async function exportEvidence(db: ListingProofDatabase, options: ExportEvidenceOptions): Promise<ExportedPackage> {
+  const now = options.now ?? new Date();
+  const captures = await selectedCaptures(db, options.captureIds);
+  if (!captures.length) throw new Error('there are no captures to export');
+  const fileName = packageFileName(options.label ?? 'selection', now);
+  const ids = captures.map((c) => c.id);
+  for (const id of ids) await appendCustody(db, { event: 'export', captureId: id, actor: options.actor, detail: `package ${fileName}` }, now);
+  const head = await db.custody.orderBy('seq').last();
+  try {
+    const result = await buildPackage({
+      captures,
+      readArtifact: async (captureId, path) => (await db.artifactBlobs.get(`${captureId}/${path}`))?.data,
+      custody: await readCustody(db, ids),
+      custodyHead: head ? { seq: head.seq, hash: head.hash } : undefined,
+      softwareVersion: options.softwareVersion,
+      locale: options.locale,
+      createdAt: now,
+      packageName: fileName,
+      onProgress: options.onProgress,
+    });
+    return { blob: result.blob, fileName, manifest: result.manifest };
+  } catch (e) {
+    // The log says an export started; it must also say that it did not produce a package.
+    const reason = e instanceof Error ? e.message : String(e);
+    for (const id of ids) await appendCustody(db, { event: 'note', captureId: id, actor: options.actor, detail: `export of ${fileName} failed: ${reason}` });
+    throw e;
+  }
+}
