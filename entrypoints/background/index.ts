@@ -1,9 +1,9 @@
 import { defineBackground } from '#imports';
 import { receive } from '@/utils/messaging/receive';
-import { contentBadgeCountSchema, contentFetchImagesSchema, contentVerdictsSchema, emptySchema } from '@/utils/messaging/schemas';
+import { contentBadgeCountSchema, contentStartCaptureSchema, contentVerdictsSchema, emptySchema } from '@/utils/messaging/schemas';
+import { captureForTab } from '@/utils/background/capture-service';
 import { forgetIndex, verdictsFor } from '@/utils/background/verdict-service';
 import { showFindingsOnBadge } from '@/utils/background/toolbar-badge';
-import { fetchImagesAsDataUrls } from '@/utils/background/image-proxy';
 import { registerCaptureTriggers } from '@/utils/background/capture-triggers';
 import { broadcastListChanged } from '@/utils/background/broadcast';
 
@@ -13,10 +13,14 @@ export default defineBackground(() => {
   receive('contentBadgeCount', 'content', contentBadgeCountSchema, async (data, sender) => {
     if (sender.tab?.id !== undefined) await showFindingsOnBadge(sender.tab.id, data);
   });
-  receive('contentFetchImages', 'content', contentFetchImagesSchema, async (data) => ({ images: await fetchImagesAsDataUrls(data.urls) }));
   receive('pageListChanged', 'extension-page', emptySchema, async () => {
     forgetIndex();
     await broadcastListChanged();
+  });
+  receive('contentStartCapture', 'content', contentStartCaptureSchema, async (data, sender) => {
+    const tab = sender.tab;
+    if (tab?.id === undefined || tab.windowId === undefined || !tab.url) throw new Error('contentStartCapture: no tab');
+    return captureForTab(data, { id: tab.id, windowId: tab.windowId, url: tab.url });
   });
   registerCaptureTriggers();
 });

@@ -1,10 +1,9 @@
 import type { ContentScriptContext } from '#imports';
 import { messaging } from '@/utils/messaging/protocol';
-import { captureProgressSchema, type CaptureProgress } from '@/utils/messaging/schemas';
-import { hideOwnUi } from '@/utils/evidence/hide-own-ui';
-import { serializeDom } from '@/utils/evidence/serialize-dom';
-import { renderFullPage } from '@/utils/evidence/render-full-page';
-import { hideFixedAndSticky, pageMetrics, scrollToAndSettle } from '@/utils/evidence/page-metrics';
+import { captureProgressSchema, tabCaptureRequestSchema, type CaptureProgress } from '@/utils/messaging/schemas';
+import { createPageCaptureSession } from '@/utils/evidence/page-session';
+import { collectPageEnvironment } from '@/utils/evidence/environment';
+import type { PageRequests } from '@/utils/evidence/page-requests';
 
 interface Hooks {
   onCapture(): Promise<{ started: boolean }>;
@@ -13,35 +12,43 @@ interface Hooks {
 }
 
 /**
- * Answers the background during a capture (hide our UI, serialise, render, scroll). Only the
- * extension itself can message a content script; payloads are still parsed before use.
+ * Answers the background: triggers, progress, list changes, and the page side of a capture
+ * (hide our UI, serialise, render, scroll). Only the extension can message a content script;
+ * payloads are still parsed before use.
  */
 export function registerTabHandlers(ctx: ContentScriptContext, hooks: Hooks): void {
-  let restoreUi: (() => void) | undefined;
-  let restoreFixed: (() => void) | undefined;
+  let session: PageRequests | undefined;
   const offs = [
     messaging.onMessage('tabTriggerCapture', () => hooks.onCapture()),
     messaging.onMessage('tabCaptureProgress', (m) => {
       const p = captureProgressSchema.safeParse(m.data);
       if (p.success) hooks.onProgress(p.data);
     }),
-    messaging.onMessage('tabHideUi', () => {
-      restoreUi ??= hideOwnUi(document);
-    }),
-    messaging.onMessage('tabShowUi', () => {
-      restoreFixed?.();
-      restoreFixed = undefined;
-      restoreUi?.();
-      restoreUi = undefined;
-    }),
-    messaging.onMessage('tabSerializeDom', () => ({ html: serializeDom(document, location.href) })),
-    messaging.onMessage('tabRenderFullPage', async (m) => ({ parts: await renderFullPage(document, { imageDataUrls: m.data.imageDataUrls }) })),
-    messaging.onMessage('tabScrollTo', async (m) => {
-      if (m.data.hideFixed) restoreFixed ??= hideFixedAndSticky(document);
-      await scrollToAndSettle(window, Number(m.data.y) || 0);
-    }),
-    messaging.onMessage('tabMetrics', () => pageMetrics(window)),
     messaging.onMessage('tabListChanged', () => hooks.onListChanged()),
+    messaging.onMessage('tabCaptureRequest', async (m): Promise<unknown> => {
+      const req = tabCaptureRequestSchema.parse(m.data);
+      session ??= createPageCaptureSession(window);
+      switch (req.op) {
+        case 'hideUi':
+          return session.hideUi();
+        case 'showUi':
+          await session.showUi();
+          session = undefined; // the next capture starts from a clean page state
+          return undefined;
+        case 'serializeDom':
+          return session.serializeDom();
+        case 'metrics':
+          return session.metrics();
+        case 'hideFixedAndSticky':
+          return session.hideFixedAndSticky?.();
+        case 'scrollTo':
+          return session.scrollTo(req.y);
+        case 'renderFullPage':
+          return session.renderFullPage(req.imageDataUrls);
+        case 'environment':
+          return collectPageEnvironment(navigator, window);
+      }
+    }),
   ];
   ctx.onInvalidated(() => offs.forEach((off) => off()));
 }

@@ -4,9 +4,9 @@ import type { Verdict } from '@/utils/model/capture';
 import type {
   captureProgressSchema,
   contentBadgeCountSchema,
-  contentFetchImagesSchema,
   contentStartCaptureSchema,
   contentVerdictsSchema,
+  tabCaptureRequestSchema,
 } from '@/utils/messaging/schemas';
 
 // The one typed protocol of the extension. Payload types come from the zod schemas, which the
@@ -15,16 +15,11 @@ export interface ProtocolMap {
   contentVerdicts(data: z.infer<typeof contentVerdictsSchema>): { verdicts: Verdict[] };
   contentBadgeCount(data: z.infer<typeof contentBadgeCountSchema>): void;
   contentStartCapture(data: z.infer<typeof contentStartCaptureSchema>): { evidenceId: string };
-  contentFetchImages(data: z.infer<typeof contentFetchImagesSchema>): { images: Record<string, string> };
   /** popup, context menu and shortcut ask the tab's content script to run its capture */
   tabTriggerCapture(data: Record<string, never>): { started: boolean };
   tabCaptureProgress(data: z.infer<typeof captureProgressSchema>): void;
-  tabHideUi(data: Record<string, never>): void;
-  tabShowUi(data: Record<string, never>): void;
-  tabSerializeDom(data: Record<string, never>): { html: string };
-  tabRenderFullPage(data: { imageDataUrls: Record<string, string> }): { parts: { dataUrl: string; width: number; height: number; note?: string }[] };
-  tabScrollTo(data: { y: number; hideFixed: boolean }): void;
-  tabMetrics(data: Record<string, never>): { width: number; height: number; scrollHeight: number; devicePixelRatio: number };
+  /** background -> content during a capture: one operation of the page's capture session */
+  tabCaptureRequest(data: z.infer<typeof tabCaptureRequestSchema>): unknown;
   /** dashboard -> background: the authorized list in force changed */
   pageListChanged(data: Record<string, never>): void;
   /** background -> content: re-judge everything on the page */

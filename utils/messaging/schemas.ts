@@ -52,7 +52,13 @@ export const captureProgressSchema = z.object({
 });
 export type CaptureProgress = z.infer<typeof captureProgressSchema>;
 
-export const contentFetchImagesSchema = z.object({ urls: z.array(z.string().url().max(4000)).max(200) });
-export const fetchImagesReplySchema = z.object({ images: z.record(z.string(), z.string()) });
 
 export const emptySchema = z.object({}).strict().optional();
+
+/** The page-side operations of a capture (utils/evidence/page-requests.ts), plus the environment. */
+export const tabCaptureRequestSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.enum(['hideUi', 'showUi', 'serializeDom', 'metrics', 'hideFixedAndSticky', 'environment']) }),
+  z.object({ op: z.literal('scrollTo'), y: z.number().finite().nonnegative() }),
+  z.object({ op: z.literal('renderFullPage'), imageDataUrls: z.record(z.string(), z.string()) }),
+]);
+export type TabCaptureRequest = z.infer<typeof tabCaptureRequestSchema>;

@@ -1,0 +1,69 @@
+import { database } from '@/utils/db/database';
+import { captureListing } from '@/utils/evidence/capture-listing';
+import { captureVisibleTabPng, extensionApis, pageCaptureSaveAsMhtml } from '@/utils/evidence/browser-apis';
+import { collectExtensionEnvironment, combineEnvironment } from '@/utils/evidence/environment';
+import { appendCustody } from '@/utils/evidence/custody';
+import { messaging } from '@/utils/messaging/protocol';
+import type { ContentStartCapture } from '@/utils/messaging/schemas';
+import { listingSchema, type ListingSources } from '@/utils/model/listing';
+import { formatFen, lowestPriceFen } from '@/utils/marketplaces/price';
+import { toQuery } from '@/utils/content/listing-session';
+import { verdictsFor } from '@/utils/background/verdict-service';
+import { pageProxy } from '@/utils/background/page-proxy';
+import { loadSettings } from '@/utils/settings/settings';
+
+const running = new Set<number>();
+
+/**
+ * Runs one capture for the tab that asked. The listing is re-validated and the verdict recomputed
+ * here: the content script's view is only a request, the record is the background's.
+ */
+export async function captureForTab(data: ContentStartCapture, tab: { id: number; windowId: number; url: string }): Promise<{ evidenceId: string }> {
+  if (running.has(tab.id)) throw new Error('A capture is already running in this tab.');
+  running.add(tab.id);
+  try {
+    const listing = listingSchema.parse(data.extraction.listing);
+    const [verdict] = await verdictsFor([toQuery(listing)]);
+    const settings = await loadSettings();
+    const page = pageProxy(tab.id);
+    const pageEnv = await page.environment();
+    const progress = (p: { step: string; done: number; total: number }) =>
+      void messaging.sendMessage('tabCaptureProgress', { state: 'running', ...p }, { tabId: tab.id, frameId: 0 }).catch(() => {});
+    const record = await captureListing(
+      {
+        captureVisibleTab: captureVisibleTabPng,
+        saveAsMHTML: pageCaptureSaveAsMhtml(),
+        requestFromPage: page,
+        fetch: (url, init) => fetch(url, init),
+        environment: async () => combineEnvironment(pageEnv, await collectExtensionEnvironment(extensionApis())),
+        now: () => new Date(),
+        randomUUID: () => crypto.randomUUID(),
+        db: database(),
+        onStored: async (db, rec) => {
+          await appendCustody(db, { event: 'capture', captureId: rec.id, actor: settings.investigator, detail: `captured ${rec.url}` });
+        },
+      },
+      {
+        tabId: tab.id,
+        windowId: tab.windowId,
+        requestedUrl: data.requestedUrl,
+        finalUrl: tab.url,
+        pageTitle: data.pageTitle,
+        extraction: {
+          listing,
+          sources: data.extraction.sources as ListingSources,
+          warnings: data.extraction.warnings,
+          extractorVersion: data.extraction.extractorVersion,
+        },
+        verdict: verdict ?? { seller: 'unknown', price: 'unknown' },
+        investigator: settings.investigator,
+        lowestPrice: formatFen(lowestPriceFen(listing)),
+        options: { stitched: settings.stitchedCapture },
+      },
+      progress,
+    );
+    return { evidenceId: record.id };
+  } finally {
+    running.delete(tab.id);
+  }
+}
