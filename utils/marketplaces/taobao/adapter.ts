@@ -1,0 +1,84 @@
+import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { assembleListing } from '@/utils/marketplaces/assemble';
+import { blockedReason } from '@/utils/marketplaces/alibaba/blocked';
+import { fieldsToRead, readDomFields, type PageEra } from '@/utils/marketplaces/alibaba/dom-fields';
+import { mergeParts, type PartialListing } from '@/utils/marketplaces/alibaba/partial-listing';
+import { pageScripts } from '@/utils/marketplaces/alibaba/scripts';
+import { iceListing, readIceState } from '@/utils/marketplaces/ice-app-context';
+import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
+import { optionNames, TAOBAO_DOM_READERS } from '@/utils/marketplaces/taobao/dom-readers';
+import { taobaoSearchResults } from '@/utils/marketplaces/taobao/search';
+import { gConfigListing, readGConfig } from '@/utils/marketplaces/taobao/state-readers';
+import type { ExtractionResult, PageKind } from '@/utils/model/listing';
+
+const ITEM_HOST = 'item.taobao.com';
+const SEARCH_HOST = 's.taobao.com';
+
+function itemIdFromUrl(url: URL): string | undefined {
+  const id = url.searchParams.get('id');
+  return id && /^\d{5,20}$/.test(id) ? id : undefined;
+}
+
+function detectPage(_doc: Document, url: URL): PageKind | null {
+  if (url.hostname === ITEM_HOST && /^\/item\.htm(\/|$)/i.test(url.pathname)) return 'item';
+  if (url.hostname === SEARCH_HOST && /^\/(search|list)\b/i.test(url.pathname)) return 'search';
+  return null;
+}
+
+/** Eras in order of age: current ICE state, then 2019–2022 g_config. */
+function readState(doc: Document, scripts: string[]): { state?: PartialListing; needLogin: boolean; era: PageEra } {
+  const ice = readIceState(scripts);
+  if (ice?.res) return { state: iceListing(ice.res), needLogin: ice.needLogin, era: 'current' };
+  const g = readGConfig(scripts);
+  if (g) return { state: gConfigListing(g, scripts, optionNames(doc)), needLogin: false, era: 'legacy' };
+  return { needLogin: ice?.needLogin ?? false, era: 'current' };
+}
+
+function extract(doc: Document, url: URL): ExtractionResult {
+  const urlItemId = itemIdFromUrl(url);
+  const isItemUrl = detectPage(doc, url) === 'item';
+  const scripts = pageScripts(doc);
+  const { state, needLogin, era } = readState(doc, scripts);
+  if (!isItemUrl && !state?.itemId) {
+    return { ok: false, reason: blockedReason(doc, url, needLogin) ?? 'not-a-listing', warnings: [] };
+  }
+  const dom = readDomFields(doc, era, fieldsToRead(state, era), TAOBAO_DOM_READERS);
+  const warnings = state ? [] : ['no embedded page state found: read from the rendered page'];
+  const result = assembleListing(mergeParts({ platform: 'taobao', url, state, dom, urlItemId, warnings }));
+  if (result.ok) return result;
+  const blocked = blockedReason(doc, url, needLogin);
+  if (blocked) return { ok: false, reason: blocked, warnings: result.warnings };
+  const nothing = !state && !dom.title && !dom.shopName;
+  return nothing ? { ok: false, reason: 'not-a-listing', warnings: result.warnings } : result;
+}
+
+export const taobaoAdapter: MarketplaceAdapter = {
+  id: 'taobao',
+  extractorVersion: 'taobao-1.0.0',
+  matches: MARKETPLACE_HOSTS.filter((h) => h.includes('.taobao.com/')),
+  exampleUrls: {
+    item: ['https://item.taobao.com/item.htm?id=562283240178'],
+    search: ['https://s.taobao.com/search?q=%E8%80%B3%E6%9C%BA'],
+  },
+  detectPage(doc, url) {
+    try {
+      return detectPage(doc, url);
+    } catch {
+      return null;
+    }
+  },
+  extractListing(doc, url) {
+    try {
+      return extract(doc, url);
+    } catch (error) {
+      return { ok: false, reason: 'layout-changed', warnings: [`extractor error: ${String(error)}`] };
+    }
+  },
+  extractSearchResults(doc, url) {
+    try {
+      return taobaoSearchResults(doc, url);
+    } catch (error) {
+      return { results: [], source: 'none', warnings: [`search extractor error: ${String(error)}`] };
+    }
+  },
+};
