@@ -46,7 +46,8 @@ function pending(): Pending {
 /** Writes the entries as one zip into `sink`; resolves with the number of bytes written. */
 export function writeZip(entries: readonly ZipEntrySource[], sink: ZipSink, options: WriteZipOptions): Promise<number> {
   const zip = new JSZip();
-  const slots = entries.map(() => pending());
+  // A slot's promise holds its entry's bytes once resolved: dropped when the entry is written.
+  const slots: (Pending | undefined)[] = entries.map(() => pending());
   const indexOf = new Map(entries.map((e, i) => [e.path, i]));
   if (indexOf.size !== entries.length) return Promise.reject(new Error('zip: duplicate path'));
 
@@ -74,8 +75,10 @@ export function writeZip(entries: readonly ZipEntrySource[], sink: ZipSink, opti
     const finishEntry = (i: number) => {
       const entry = entries[i];
       if (!entry) return;
-      zip.remove(entry.path); // the last reference to the entry's bytes
-      options.onEntryDone?.(entry.path, slots[i]?.bytes ?? 0);
+      const bytes = slots[i]?.bytes ?? 0;
+      zip.remove(entry.path); // with the slot, the last references to the entry's bytes
+      slots[i] = undefined;
+      options.onEntryDone?.(entry.path, bytes);
     };
     const fail = (error: unknown) => {
       if (failed) return;
