@@ -1,8 +1,13 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { taobaoAdapter } from '@/utils/marketplaces/taobao/adapter';
+import { tmallAdapter } from '@/utils/marketplaces/tmall/adapter';
 import type { PageKind } from '@/utils/model/listing';
 
 // Every adapter is registered here, once; the conformance test fails for one that is not.
-export const ADAPTERS: MarketplaceAdapter[] = [];
+export const ADAPTERS: MarketplaceAdapter[] = [
+  taobaoAdapter,
+  tmallAdapter,
+];
 
 /** The adapter that claims this URL and the kind of page it is, or null. */
 export function routePage(doc: Document, url: URL): { adapter: MarketplaceAdapter; kind: PageKind } | null {
