@@ -1,4 +1,6 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { jdAdapter } from '@/utils/marketplaces/jd/adapter';
+import { pddAdapter } from '@/utils/marketplaces/pdd/adapter';
 import { taobaoAdapter } from '@/utils/marketplaces/taobao/adapter';
 import { tmallAdapter } from '@/utils/marketplaces/tmall/adapter';
 import type { PageKind } from '@/utils/model/listing';
@@ -7,6 +9,8 @@ import type { PageKind } from '@/utils/model/listing';
 export const ADAPTERS: MarketplaceAdapter[] = [
   taobaoAdapter,
   tmallAdapter,
+  jdAdapter,
+  pddAdapter,
 ];
 
 /** The adapter that claims this URL and the kind of page it is, or null. */

@@ -1,0 +1,96 @@
+import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { assembleListing, firstOf, fromDom, fromState, fromUrl, type Sourced } from '@/utils/marketplaces/assemble';
+import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
+import { detectPddBlocked } from '@/utils/marketplaces/pdd/blocked';
+import { readPddDom } from '@/utils/marketplaces/pdd/dom-readers';
+import { extractPddSearch } from '@/utils/marketplaces/pdd/search';
+import { readPddGoodsState, readRawData, type PddStateFields } from '@/utils/marketplaces/pdd/state-readers';
+import { isPddHost, isPddSearchUrl, pddGoodsIdFromUrl } from '@/utils/marketplaces/pdd/urls';
+import type { ExtractionResult, Listing, PageKind } from '@/utils/model/listing';
+
+// Pinduoduo: item id = goods_id; shop id = mallID; no seller id. The group price (拼单价) counts
+// toward the lowest price (contract §1). State first; the DOM fallback is modelled (see dom-readers).
+
+const PDD_HOSTS = MARKETPLACE_HOSTS.filter((h) => /yangkeduo\.com|pinduoduo\.com/.test(h));
+
+function pricesOf(group: Listing['prices']['group'], list: Listing['prices']['list']): Listing['prices'] | undefined {
+  if (!group && !list) return undefined;
+  return { ...(group ? { group } : {}), ...(list ? { list } : {}) };
+}
+
+function extract(doc: Document, url: URL): ExtractionResult {
+  const raw = readRawData(doc);
+  const state: PddStateFields = raw ? readPddGoodsState(raw) : { needLogin: false, skus: [], images: [] };
+  if (state.needLogin) return { ok: false, reason: 'login-required', warnings: [] };
+  const urlId = pddGoodsIdFromUrl(url);
+  if (!state.goodsId) {
+    const blocked = detectPddBlocked(doc, url);
+    if (blocked) return { ok: false, reason: blocked, warnings: [] };
+  }
+  if (!urlId) return { ok: false, reason: 'not-a-listing', warnings: [] };
+
+  const warnings: string[] = [];
+  if (!raw) warnings.push('no rawData state found: reading the DOM (modelled selectors)');
+  else if (!state.goodsId) warnings.push('rawData holds no goods object: reading the DOM (modelled selectors)');
+  if (state.goodsId && state.goodsId !== urlId) warnings.push(`item id differs: url ${urlId}, page state ${state.goodsId}`);
+
+  // the DOM is read only for what the state lacks
+  const needDom = !state.title || !state.mallName || (!state.group && !state.list) || !state.images.length;
+  const dom = needDom ? readPddDom(doc) : { images: [] };
+  const pick = <T>(...c: Sourced<T>[]) => firstOf(...c);
+  const result = assembleListing({
+    platform: 'pdd',
+    url,
+    itemId: pick(fromUrl(urlId), fromState(state.goodsId)),
+    title: pick(fromState(state.title), fromDom(dom.title)),
+    shopName: pick(fromState(state.mallName), fromDom(dom.mallName)),
+    shopId: pick(fromState(state.mallId), fromDom(dom.mallId)),
+    prices: pick(fromState(pricesOf(state.group, state.list)), fromDom(pricesOf(dom.group, undefined))),
+    skus: pick(fromState(state.skus)),
+    images: pick(fromState(state.images), fromDom(dom.images)),
+    salesText: pick(fromState(state.salesText), fromDom(dom.salesText)),
+    warnings,
+  });
+  if (!result.ok && result.reason === 'layout-changed') {
+    result.warnings.push('neither rawData nor the modelled DOM selectors yielded the required fields');
+  }
+  return result;
+}
+
+export const pddAdapter: MarketplaceAdapter = {
+  id: 'pdd',
+  extractorVersion: 'pdd-1.0.0',
+  matches: PDD_HOSTS,
+  exampleUrls: {
+    item: [
+      'https://mobile.yangkeduo.com/goods.html?goods_id=8359328',
+      'https://mobile.yangkeduo.com/goods2.html?goods_id=8359328',
+      'https://mobile.pinduoduo.com/goods.html?goods_id=8359328',
+    ],
+    search: ['https://mobile.yangkeduo.com/search_result.html?search_key=%E9%9D%A2%E5%8C%85%E5%B9%B2'],
+  },
+  detectPage(_doc: Document, url: URL): PageKind | null {
+    try {
+      if (pddGoodsIdFromUrl(url)) return 'item';
+      if (isPddSearchUrl(url)) return 'search';
+      return null;
+    } catch {
+      return null;
+    }
+  },
+  extractListing(doc: Document, url: URL): ExtractionResult {
+    try {
+      return extract(doc, url);
+    } catch (e) {
+      return { ok: false, reason: 'layout-changed', warnings: [`extraction failed: ${e instanceof Error ? e.message : String(e)}`] };
+    }
+  },
+  extractSearchResults(doc: Document, url: URL) {
+    if (!isPddHost(url) || !isPddSearchUrl(url)) return { results: [], source: 'none', warnings: ['not a Pinduoduo search page'] };
+    try {
+      return extractPddSearch(doc);
+    } catch (e) {
+      return { results: [], source: 'none', warnings: [`search read failed: ${e instanceof Error ? e.message : String(e)}`] };
+    }
+  },
+};
