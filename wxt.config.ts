@@ -11,7 +11,9 @@ export default defineConfig({
     default_locale: 'en',
     // Least privilege: only marketplace hosts; anything else is asked for at run time.
     host_permissions: [...MARKETPLACE_HOSTS, ...IMAGE_CDN_HOSTS],
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // <all_urls> only for the browser's own screenshot (captureVisibleTab needs it or activeTab);
+    // https/localhost for syncing the authorized list from a brand's URL. Asked for when needed.
+    optional_host_permissions: ['<all_urls>', 'https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'tabs', 'alarms', 'contextMenus', 'downloads', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     optional_permissions: ['management'],
     commands: {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -32,12 +32,19 @@ export function chromiumArgs(fixturePort: number, extensionDir = EXTENSION_DIR, 
   ];
 }
 
-export async function launchWithExtension(fixturePort: number, opts: { headless?: boolean; withExtension?: boolean } = {}): Promise<ExtensionBrowser> {
-  if (opts.withExtension !== false && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
-  }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'listingproof-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+export interface LaunchOptions {
+  headless?: boolean;
+  withExtension?: boolean;
+  /**
+   * Start as a user who has granted the optional "all sites" access (the dashboard's screenshot
+   * permission). Playwright cannot answer Chromium's permission prompt, so the grant is written
+   * into the profile the way Chromium stores it, and the browser restarted.
+   */
+  grantScreenshotAccess?: boolean;
+}
+
+async function launch(userDataDir: string, fixturePort: number, opts: LaunchOptions): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: opts.headless ?? true,
     args: chromiumArgs(fixturePort, EXTENSION_DIR, opts.withExtension !== false),
@@ -45,14 +52,44 @@ export async function launchWithExtension(fixturePort: number, opts: { headless?
     locale: 'zh-CN',
     acceptDownloads: true,
   });
-  const close = async () => {
-    await context.close().catch(() => {});
+}
+
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+}
+
+function grantAllUrlsInProfile(userDataDir: string, extensionId: string): void {
+  const file = join(userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8'));
+  const settings = prefs.extensions?.settings?.[extensionId];
+  if (!settings) throw new Error(`extension ${extensionId} not found in the profile's preferences`);
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    settings[key] ??= {};
+    settings[key].explicit_host = [...new Set([...(settings[key].explicit_host ?? []), '<all_urls>'])];
+  }
+  writeFileSync(file, JSON.stringify(prefs));
+}
+
+export async function launchWithExtension(fixturePort: number, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (opts.withExtension !== false && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'listingproof-profile-'));
+  let context = await launch(userDataDir, fixturePort, opts);
+  const closeWith = (ctx: BrowserContext) => async () => {
+    await ctx.close().catch(() => {});
     rmSync(userDataDir, { recursive: true, force: true });
   };
-  if (opts.withExtension === false) return { context, extensionId: '', worker: undefined as unknown as Worker, close };
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  if (opts.withExtension === false) return { context, extensionId: '', worker: undefined as unknown as Worker, close: closeWith(context) };
+  let worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
-  return { context, extensionId, worker, close };
+  if (opts.grantScreenshotAccess) {
+    await context.close();
+    grantAllUrlsInProfile(userDataDir, extensionId);
+    context = await launch(userDataDir, fixturePort, opts);
+    worker = await extensionWorker(context);
+  }
+  return { context, extensionId, worker, close: closeWith(context) };
 }
 
 /** The panel's element with a test id, pierced through the open shadow root. */

@@ -3,7 +3,7 @@ import { captureMhtml, type SaveAsMhtml } from '@/utils/evidence/capture-mhtml';
 import { scheduleCaptures, realClock, type Clock } from '@/utils/evidence/capture-scheduler';
 import { captureStitched } from '@/utils/evidence/capture-stitched';
 import { CAPTURE_STEPS, CaptureStepError, errorMessage, type CaptureStep } from '@/utils/evidence/capture-step-error';
-import { captureViewport, pngFromDataUrl } from '@/utils/evidence/capture-viewport';
+import { captureViewport, isScreenshotPermissionError, pngFromDataUrl, SCREENSHOT_PERMISSION_WARNING } from '@/utils/evidence/capture-viewport';
 import { fetchImages, imageDataUrlsForRender, type FetchLike } from '@/utils/evidence/fetch-images';
 import { sha256Hex } from '@/utils/evidence/hash';
 import { listingJsonText, type ExtractionInput } from '@/utils/evidence/listing-json';
@@ -90,9 +90,16 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
     progress('viewport');
     await step('viewport', async () => {
       await page.hideUi();
-      const png = await captureViewport(shot);
-      capturedAt = localIsoString(deps.now()); // the moment the evidence shows
-      files.push({ path: 'viewport.png', blob: png.blob, method: 'captureVisibleTab', note: `browser screenshot of the visible area, ${png.width}x${png.height} px` });
+      try {
+        const png = await captureViewport(shot);
+        capturedAt = localIsoString(deps.now()); // the moment the evidence shows
+        files.push({ path: 'viewport.png', blob: png.blob, method: 'captureVisibleTab', note: `browser screenshot of the visible area, ${png.width}x${png.height} px` });
+      } catch (err) {
+        if (!isScreenshotPermissionError(err)) throw err;
+        // Without <all_urls> or an activeTab gesture Chromium refuses the browser's own pixels;
+        // the capture goes on with the DOM re-render and says so, rather than failing.
+        warnings.push(SCREENSHOT_PERMISSION_WARNING);
+      }
     });
 
     progress('full-page');
@@ -106,7 +113,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
         warnings.push(...series.warnings);
         for (const t of series.tiles) files.push({ path: t.path, blob: t.blob, method: 'stitched-captureVisibleTab', note: t.note });
       };
-      if (input.options.stitched) return stitched();
+      if (input.options.stitched && files.some((f) => f.method === 'captureVisibleTab')) return stitched();
       try {
         await renderedFullPage(deps.fetch, page, metrics, files);
       } catch (err) {

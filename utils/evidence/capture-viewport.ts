@@ -28,3 +28,11 @@ export function pngFromDataUrl(dataUrl: string): PngImage {
 export async function captureViewport(captureVisibleTab: () => Promise<string>): Promise<PngImage> {
   return pngFromDataUrl(await captureVisibleTab());
 }
+
+/** Chromium's refusal of captureVisibleTab without `<all_urls>` or an activeTab gesture. */
+export function isScreenshotPermissionError(err: unknown): boolean {
+  return /<all_urls>|activeTab/.test(err instanceof Error ? err.message : String(err));
+}
+
+export const SCREENSHOT_PERMISSION_WARNING =
+  "viewport: the browser's own screenshot was not allowed (grant 'all sites' screenshot access in the dashboard, or start the capture from the toolbar button, context menu or shortcut); the page image is a DOM re-render (html2canvas-pro)";
