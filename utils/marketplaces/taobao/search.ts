@@ -92,9 +92,11 @@ function resultsRoot(doc: Document): Element | null {
 }
 
 export function taobaoSearchResults(doc: Document, _url: URL): SearchExtraction {
-  const scripts = pageScripts(doc);
-  const state = stateResults(scripts);
   const oldCards = Array.from(doc.querySelectorAll(S.oldCard)).map(oldCardResult).filter((r): r is SearchResult => !!r);
+  // The state is a large object: read it only when the cards lack something it can supply.
+  const complete = (r: SearchResult) => r.title && r.shopName && r.sellerId && r.priceFen !== undefined;
+  if (oldCards.length && oldCards.every(complete)) return { results: oldCards, source: 'dom', warnings: [] };
+  const state = stateResults(pageScripts(doc));
   if (oldCards.length) return { results: enrich(oldCards, state), source: 'dom', warnings: [] };
 
   const root = resultsRoot(doc);
