@@ -1,5 +1,6 @@
 import type { ChatLink } from '@/utils/model/chat';
 import { looksLikeChatTime } from '@/utils/chat/parse-chat-time';
+import { SelectorIndex } from '@/utils/chat/selector-index';
 
 // Reads the parts of one chat row (text, time, name, images, links) from its DOM. Shared by the
 // platform readers (which pass selectors) and the generic reader (which relies on heuristics).
@@ -43,10 +44,10 @@ export function hasToken(el: Element, tokens: ReadonlySet<string>): boolean {
   return classTokens(el).some((t) => tokens.has(t));
 }
 
-export function isAvatar(el: Element, avatarSelector?: string): boolean {
+/** `marked`: the reader's own avatar test (its selector), checked on the element and two ancestors. */
+export function isAvatar(el: Element, marked?: (el: Element) => boolean): boolean {
   for (let e: Element | null = el, depth = 0; e && depth < 3; e = e.parentElement, depth++) {
-    if (avatarSelector && e.matches(avatarSelector)) return true;
-    if (hasToken(e, AVATAR_TOKENS)) return true;
+    if (marked?.(e) || hasToken(e, AVATAR_TOKENS)) return true;
   }
   return /avatar|head_?img|portrait/i.test(el.getAttribute('alt') ?? '');
 }
@@ -113,15 +114,15 @@ export function collectText(root: Element, exclude: (el: Element) => boolean): s
     .join('\n');
 }
 
-function findName(row: Element, selector?: string): Element | null {
-  if (selector) return row.querySelector(selector);
+function findName(row: Element, index: SelectorIndex): Element | null {
+  if (index.has('name')) return index.first('name', row);
   for (const el of row.querySelectorAll('*')) if (hasToken(el, NAME_TOKENS)) return el;
   return null;
 }
 
 /** The first descendant whose whole text is a time (a row's own time label). */
-function findTime(row: Element, selector?: string): Element | null {
-  if (selector) return row.querySelector(selector);
+function findTime(row: Element, index: SelectorIndex): Element | null {
+  if (index.has('time')) return index.first('time', row);
   for (const el of row.querySelectorAll('*')) {
     if (el.children.length > 0) continue;
     const text = el.textContent?.trim() ?? '';
@@ -130,14 +131,16 @@ function findTime(row: Element, selector?: string): Element | null {
   return null;
 }
 
-export function readParts(row: Element, base: string, selectors: PartSelectors = {}): MessageParts {
-  const timeEl = findTime(row, selectors.time);
-  const nameEl = findName(row, selectors.name);
-  const body = (selectors.body ? row.querySelector(selectors.body) : null) ?? row;
-  const exclude = (el: Element): boolean => el === timeEl || el === nameEl || isAvatar(el, selectors.avatar);
+/** `index`: the reader's selectors run once over the whole list; built for this row when absent. */
+export function readParts(row: Element, base: string, selectors: PartSelectors = {}, index = new SelectorIndex(row, { ...selectors })): MessageParts {
+  const timeEl = findTime(row, index);
+  const nameEl = findName(row, index);
+  const body = index.first('body', row) ?? row;
+  const marked = (el: Element): boolean => index.is('avatar', el);
+  const exclude = (el: Element): boolean => el === timeEl || el === nameEl || isAvatar(el, marked);
   const images: string[] = [];
-  for (const img of body.querySelectorAll('img')) {
-    if (isAvatar(img, selectors.avatar) || isEmoji(img)) continue;
+  for (const img of body.getElementsByTagName('img')) {
+    if (isAvatar(img, marked) || isEmoji(img)) continue;
     const url = resolveUrl(imageSource(img), base);
     if (url && !images.includes(url)) images.push(url);
   }

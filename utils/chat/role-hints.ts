@@ -13,6 +13,8 @@ export interface Box {
   height: number;
 }
 
+export type AvatarTest = (el: Element) => boolean;
+
 /** Measures an element; return undefined (or zero width) where there is no layout. */
 export type Measure = (el: Element) => Box | undefined;
 export type GetStyle = (el: Element) => Pick<CSSStyleDeclaration, 'textAlign' | 'flexDirection' | 'justifyContent' | 'cssFloat' | 'marginLeft' | 'alignSelf'> | undefined;
@@ -65,17 +67,17 @@ export function sideFromStyle(row: Element, getStyle: GetStyle = defaultGetStyle
 }
 
 /** An avatar that comes after the bubble in source order sits on the right. */
-export function sideFromAvatar(row: Element, avatarSelector?: string): Side | undefined {
+export function sideFromAvatar(row: Element, marked?: AvatarTest): Side | undefined {
   const all = Array.from(row.querySelectorAll('*'));
-  const avatarIndex = all.findIndex((el) => isAvatar(el, avatarSelector));
+  const avatarIndex = all.findIndex((el) => isAvatar(el, marked));
   if (avatarIndex < 0) return undefined;
-  const textIndex = all.findIndex((el, i) => i !== avatarIndex && !isAvatar(el, avatarSelector) && el.children.length === 0 && (el.textContent?.trim() ?? '') !== '');
+  const textIndex = all.findIndex((el, i) => i !== avatarIndex && !isAvatar(el, marked) && el.children.length === 0 && (el.textContent?.trim() ?? '') !== '');
   if (textIndex < 0) return undefined;
   return avatarIndex > textIndex ? 'right' : 'left';
 }
 
-export function hasAvatar(row: Element, avatarSelector?: string): boolean {
-  return Array.from(row.querySelectorAll('*')).some((el) => isAvatar(el, avatarSelector));
+export function hasAvatar(row: Element, marked?: AvatarTest): boolean {
+  return Array.from(row.querySelectorAll('*')).some((el) => isAvatar(el, marked));
 }
 
 /**
@@ -107,7 +109,8 @@ export interface SideOptions {
   container: Element;
   measure?: Measure;
   getStyle?: GetStyle;
-  avatarSelector?: string;
+  /** the reader's own avatar test, beside the class-name one */
+  avatar?: AvatarTest;
 }
 
 /** Layout first (real browsers), then the cheap hints. */
@@ -116,6 +119,6 @@ export function detectSide(row: Element, options: SideOptions): Side | undefined
     sideFromLayout(row, options.container, options.measure) ??
     sideFromClasses(row) ??
     sideFromStyle(row, options.getStyle) ??
-    sideFromAvatar(row, options.avatarSelector)
+    sideFromAvatar(row, options.avatar)
   );
 }

@@ -3,6 +3,7 @@ import { textOf } from '@/utils/marketplaces/decode';
 import { classTokens } from '@/utils/chat/message-parts';
 import { CENTER_TOKENS, LEFT_TOKENS, RIGHT_TOKENS } from '@/utils/chat/role-hints';
 import { readRow } from '@/utils/chat/row-reader';
+import { SelectorIndex } from '@/utils/chat/selector-index';
 import { looksLikeChatTime } from '@/utils/chat/parse-chat-time';
 import { platformOfHost, type ChatReader, type ReadOptions } from '@/utils/chat/readers/reader';
 
@@ -91,11 +92,13 @@ export const genericReader: ChatReader = {
   // Never claimed by URL: it reads what the user picked.
   matches: () => false,
   findContainer,
+  countRows: (container) => findMessageRows(container).length,
   readMessages(container: Element, options: ReadOptions = {}): RawChatMessage[] {
     const base = container.ownerDocument.URL;
+    const index = new SelectorIndex(container, {});
     const out: RawChatMessage[] = [];
     for (const row of findMessageRows(container)) {
-      const message = readRow(row, { ...options, container, base });
+      const message = readRow(row, { ...options, container, base, index });
       if (message) out.push(message);
     }
     return out;

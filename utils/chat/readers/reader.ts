@@ -19,6 +19,8 @@ export interface ChatReader {
   /** the scrollable message list */
   findContainer(doc: Document): Element | null;
   readMessages(container: Element, options?: ReadOptions): RawChatMessage[];
+  /** cheap count of rows in the list (date lines included), for progress while loading */
+  countRows(container: Element): number;
   readHeader(doc: Document): ChatHeader;
 }
 

@@ -2,6 +2,7 @@ import type { ChatHeader, ChatPlatform, RawChatMessage } from '@/utils/model/cha
 import { cleanName } from '@/utils/marketplaces/decode';
 import { isItemUrl, resolveUrl } from '@/utils/chat/message-parts';
 import { readRow, type RowSelectors } from '@/utils/chat/row-reader';
+import { SelectorIndex } from '@/utils/chat/selector-index';
 import { toUrl, type ChatReader, type ReadOptions } from '@/utils/chat/readers/reader';
 
 // Builds a platform reader from one block of selectors, so a layout change on a platform is a
@@ -102,12 +103,14 @@ export function createSelectorReader(config: SelectorReaderConfig): ChatReader {
       }
     },
     findContainer,
+    countRows: (container) => container.querySelectorAll(config.row).length,
     readMessages(container: Element, options: ReadOptions = {}): RawChatMessage[] {
       const base = container.ownerDocument.URL;
       const rows = Array.from(container.querySelectorAll(config.row));
+      const index = new SelectorIndex(container, { ...config.selectors });
       const out: RawChatMessage[] = [];
       for (const row of rows) {
-        const message = readRow(row, { ...options, container, base, selectors: config.selectors });
+        const message = readRow(row, { ...options, container, base, selectors: config.selectors, index });
         if (message) out.push(message);
       }
       return out;
