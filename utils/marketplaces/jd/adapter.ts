@@ -78,7 +78,7 @@ export const jdAdapter: MarketplaceAdapter = {
   extractorVersion: 'jd-1.0.0',
   matches: JD_HOSTS,
   exampleUrls: {
-    item: ['https://item.jd.com/1020565583.html', 'https://item.m.jd.com/product/100012043978.html'],
+    item: ['https://item.jd.com/1020565583.html', 'https://item.jd.com/100012043978.html'],
     search: ['https://search.jd.com/Search?keyword=%E7%B4%A2%E5%B0%BC%E8%80%B3%E6%9C%BA&enc=utf-8'],
   },
   detectPage(_doc: Document, url: URL): PageKind | null {

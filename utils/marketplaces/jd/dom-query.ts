@@ -26,7 +26,7 @@ function parseUncached(selector: string): Step[] | undefined {
   const steps: Step[] = [];
   for (const part of selector.trim().split(/\s+/)) {
     const m = COMPOUND.exec(part);
-    if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
+    if (!m || (!m[1] && !m[2] && !m[3] && !m[4])) return undefined;
     steps.push({
       ...(m[1] ? { id: m[1] } : {}),
       ...(m[2] ? { tag: m[2].toLowerCase() } : {}),
@@ -84,11 +84,17 @@ export function candidates(root: Document | Element, selectors: readonly string[
   return ranked;
 }
 
-/** The first non-empty value `read` returns over the ranked candidates. */
+/** The first non-empty value `read` returns, trying the selectors in order (lazily: most hit early). */
 export function firstValue<T>(root: Document | Element, selectors: readonly string[], read: (el: Element) => T | undefined): T | undefined {
-  for (const el of candidates(root, selectors)) {
-    const v = read(el);
-    if (v !== undefined) return v;
+  for (const list of selectors) {
+    for (const sel of list.split(',')) {
+      const s = sel.trim();
+      if (!s) continue;
+      for (const el of queryOne(root, s)) {
+        const v = read(el);
+        if (v !== undefined) return v;
+      }
+    }
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { asArray, asObject, get, inlineScripts, parseLiteralAt, str, type StateObject, type StateValue } from '@/utils/marketplaces/embedded-state';
+import { asArray, asObject, get, parseLiteralAt, str, type StateObject, type StateValue } from '@/utils/marketplaces/embedded-state';
 import { cleanName } from '@/utils/marketplaces/decode';
 import { yuanToFen } from '@/utils/marketplaces/price';
 import { JD_IMAGE_BASE, JD_ITEM } from '@/utils/marketplaces/jd/selectors';
@@ -8,9 +8,12 @@ import type { Sku } from '@/utils/model/listing';
 
 /** pageConfig.product, or undefined when the page has no parsable pageConfig. */
 export function readJdProduct(doc: Document): StateObject | undefined {
-  for (const text of inlineScripts(doc)) {
+  // length once, then index access (named reads on a jsdom collection scan it first)
+  const scripts = doc.getElementsByTagName('script');
+  for (let i = 0, n = scripts.length; i < n; i++) {
+    const text = scripts[i]?.hasAttribute('src') ? undefined : scripts[i]?.textContent;
     // cheap substring test first: most inline scripts are trackers and never hold the state
-    if (!text.includes(JD_ITEM.stateNeedle)) continue;
+    if (!text || !text.includes(JD_ITEM.stateNeedle)) continue;
     const re = new RegExp(JD_ITEM.stateMarker.source, 'g');
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const product = asObject(get(parseLiteralAt(text, m.index + m[0].length), 'product'));

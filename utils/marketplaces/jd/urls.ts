@@ -1,4 +1,5 @@
-// JD URL shapes: item.jd.com/SKU.html (PC), item.m.jd.com/product/SKU.html (mobile),
+// JD URL shapes: item.jd.com/SKU.html (PC), item.m.jd.com/product/SKU.html (mobile: recognised by
+// its URL, but its state is not pageConfig and is not modelled, so it reads as layout-changed),
 // search.jd.com/Search?keyword=... . The sku in the URL is the most stable key.
 
 const ITEM_HOSTS = new Set(['item.jd.com', 'item.m.jd.com']);

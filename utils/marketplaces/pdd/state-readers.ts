@@ -1,6 +1,7 @@
-import { asArray, asObject, get, inlineScripts, parseLiteralAt, str, type StateObject, type StateValue } from '@/utils/marketplaces/embedded-state';
+import { asArray, asObject, get, parseLiteralAt, str, type StateObject, type StateValue } from '@/utils/marketplaces/embedded-state';
 import { absoluteUrl, cleanName } from '@/utils/marketplaces/decode';
 import { fenValue, rangeOf } from '@/utils/marketplaces/price';
+import { jsonObjectAt } from '@/utils/marketplaces/pdd/json-at';
 import { PDD_STATE } from '@/utils/marketplaces/pdd/selectors';
 import type { FenRange, Sku } from '@/utils/model/listing';
 
@@ -9,11 +10,16 @@ import type { FenRange, Sku } from '@/utils/model/listing';
 
 /** The first parsable object assigned after `marker` in an inline script that contains `needle`. */
 export function readAssigned(doc: Document, needle: string, marker: RegExp): StateObject | undefined {
-  for (const text of inlineScripts(doc)) {
-    if (!text.includes(needle)) continue;
+  // length once, then index access (named reads on a jsdom collection scan it first)
+  const scripts = doc.getElementsByTagName('script');
+  for (let i = 0, n = scripts.length; i < n; i++) {
+    const text = scripts[i]?.hasAttribute('src') ? undefined : scripts[i]?.textContent;
+    // cheap substring test before any regex or parse
+    if (!text || !text.includes(needle)) continue;
     const re = new RegExp(marker.source, 'g');
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const value = asObject(parseLiteralAt(text, m.index + m[0].length));
+      const at = m.index + m[0].length;
+      const value = asObject(jsonObjectAt(text, at)) ?? asObject(parseLiteralAt(text, at));
       if (value) return value;
     }
   }
