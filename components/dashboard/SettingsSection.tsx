@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { translate } from '@/utils/i18n/locale';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
 import { dashboardMessages as m } from '@/components/dashboard/dashboard-messages';
+import { ScreenshotAccess } from '@/components/dashboard/ScreenshotAccess';
 
 export function SettingsSection() {
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -46,6 +47,7 @@ export function SettingsSection() {
         </label>
       </p>
       {saved ? <p className="muted">{translate(m, 'saved')}</p> : null}
+      <ScreenshotAccess />
     </section>
   );
 }

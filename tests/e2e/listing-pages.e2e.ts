@@ -1,28 +1,73 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, panel, type ExtensionBrowser } from '@/tests/harness/browser';
-import { ALL_ROUTES, PAGES } from '@/tests/harness/pages';
+import { ALL_ROUTES, DEMO_AUTHORIZED_LIST, PAGES, type DemoPage } from '@/tests/harness/pages';
+import { importThroughDashboard } from '@/tests/harness/import-list';
 
 let server: FixtureServer;
-let browser: ExtensionBrowser;
+let b: ExtensionBrowser;
 
 beforeAll(async () => {
   server = await startFixtureServer(ALL_ROUTES);
-  browser = await launchWithExtension(server.port);
+  b = await launchWithExtension(server.port);
+  await importThroughDashboard(b, [DEMO_AUTHORIZED_LIST]);
 });
 afterAll(async () => {
-  await browser?.close();
+  await b?.close();
   await server?.close();
 });
 
-describe('listing pages in Chromium with the extension', () => {
-  it('JD: shows the listing and the price the page fills in late', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(PAGES.jdLatePrice.url);
+const listingPages = Object.values(PAGES as Record<string, DemoPage>).filter((p) => p.listing);
+
+describe('listing pages in Chromium, served at their real URLs', () => {
+  it.each(listingPages.map((p) => [p.name, p] as const))('%s', async (_name, p) => {
+    const want = p.listing!;
+    const page = await b.context.newPage();
+    await page.goto(p.url);
+    await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe(want.state);
+    const value = (id: string) => panel(page, id).getAttribute('data-value');
+    if (want.platform) expect(await value('listing-platform')).toBe(want.platform);
+    if (want.itemId) expect(await value('listing-item-id')).toBe(want.itemId);
+    if (want.shopName) expect(await value('listing-shop-name')).toBe(want.shopName);
+    if (want.shopId) expect(await value('listing-shop-id')).toBe(want.shopId);
+    // Late prices arrive after load: the panel follows the page.
+    if (want.price) await expect.poll(() => value('listing-price'), { timeout: 8000 }).toBe(want.price);
+    if (want.seller) await expect.poll(() => panel(page, 'listing-verdict').getAttribute('data-seller')).toBe(want.seller);
+    if (want.priceVerdict) await expect.poll(() => panel(page, 'listing-verdict').getAttribute('data-price')).toBe(want.priceVerdict);
+    await page.close();
+  });
+
+  it('keeps hostile page text inert: no element or script from a title reaches the DOM', async () => {
+    const page = await b.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(PAGES.taobaoHostile.url);
     await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state')).toBe('ready');
-    expect(await panel(page, 'listing-platform').getAttribute('data-value')).toBe('jd');
-    expect(await panel(page, 'listing-item-id').getAttribute('data-value')).toBe('100012043978');
-    await expect.poll(() => panel(page, 'listing-price').getAttribute('data-value'), { timeout: 8000 }).not.toBe('');
-    console.log(await panel(page, 'listing-price').getAttribute('data-value'));
+    expect(await panel(page, 'listing-title').textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('listingproof-panel img, listingproof-panel svg, listingproof-panel script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
+
+const searchPages = Object.values(PAGES as Record<string, DemoPage>).filter((p) => p.search);
+
+describe('search pages get a badge per result and a summary', () => {
+  it.each(searchPages.map((p) => [p.name, p] as const))('%s', async (_name, p) => {
+    const want = p.search!;
+    const page = await b.context.newPage();
+    await page.goto(p.url);
+    const summary = panel(page, 'search-summary');
+    await expect.poll(() => summary.getAttribute('data-total'), { timeout: 15_000 }).toBe(String(want.total));
+    await expect.poll(() => page.locator('[data-testid="result-badge"]').count()).toBe(want.total);
+    expect(await summary.getAttribute('data-unauthorized')).toBe(String(want.unauthorized));
+    expect(await summary.getAttribute('data-below-min')).toBe(String(want.belowMin));
+    const badges = await page.locator('[data-testid="result-badge"]').evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })));
+    expect(badges.filter((x) => x.seller === 'unauthorized').length).toBe(want.unauthorized);
+    for (const x of badges) expect(x.itemId).toMatch(/^\d+$/);
+    await page.close();
   });
 });

@@ -1,18 +1,122 @@
 import type { FixtureRoute } from '@/tests/harness/fixture-server';
 
-// Fixture pages and the real URLs they are served at. Own fixtures are committed under
+// Fixture pages, the real URLs they are served at, and what the panel must show there (with the
+// demo authorized list in tests/fixtures/demo/ imported). Own fixtures are committed under
 // tests/fixtures/; real saved pages are read from ../shared/fixtures/real/ (never copied here).
 
 const own = (rel: string) => new URL(`../fixtures/${rel}`, import.meta.url);
 export const shared = (rel: string) => new URL(`../../../shared/fixtures/real/${rel}`, import.meta.url);
 
+export const DEMO_AUTHORIZED_LIST = own('demo/authorized-list.json');
+
+export interface ExpectedListing {
+  state: 'ready' | 'login-required' | 'captcha' | 'not-a-listing';
+  platform?: string;
+  itemId?: string;
+  shopName?: string;
+  shopId?: string;
+  /** the final lowest price (late prices included) */
+  price?: string;
+  seller?: string;
+  priceVerdict?: string;
+}
+
+export interface ExpectedSearch {
+  total: number;
+  unauthorized: number;
+  belowMin: number;
+}
+
 export interface DemoPage extends FixtureRoute {
   name: string;
   file: URL;
+  listing?: ExpectedListing;
+  search?: ExpectedSearch;
 }
 
 export const PAGES = {
-  jdLatePrice: { name: 'JD item, price filled in late', url: 'https://item.jd.com/100012043978.html', file: own('jd/item-2024-late-price.html') },
+  taobaoItem: {
+    name: 'Taobao item (2025 page state, coupon price)',
+    url: 'https://item.taobao.com/item.htm?id=781234567890',
+    file: own('taobao/item-2025-ice.html'),
+    listing: { state: 'ready', platform: 'taobao', itemId: '781234567890', shopName: '极光数码专营店', shopId: '310987654', price: '269.00', seller: 'unauthorized', priceVerdict: 'ok' },
+  },
+  taobaoLatePrice: {
+    name: 'Taobao item, price rendered late',
+    url: 'https://item.taobao.com/item.htm?id=790000000111',
+    file: own('taobao/item-2025-late-price.html'),
+    listing: { state: 'ready', platform: 'taobao', itemId: '790000000111', shopId: '320000111', price: '199.00', seller: 'unauthorized', priceVerdict: 'below-min' },
+  },
+  taobaoHostile: {
+    name: 'Taobao item with hostile strings',
+    url: 'https://item.taobao.com/item.htm?id=790000000222',
+    file: own('taobao/item-2025-hostile.html'),
+    listing: { state: 'ready', platform: 'taobao', itemId: '790000000222', shopName: '"><svg onload=alert(2)>极光专营店', shopId: '330000222', price: '99.00' },
+  },
+  taobaoLogin: {
+    name: 'Taobao login wall',
+    url: 'https://item.taobao.com/item.htm?id=781234567891',
+    file: own('taobao/login-wall.html'),
+    listing: { state: 'login-required' },
+  },
+  taobaoCaptcha: { name: 'Taobao captcha', url: 'https://item.taobao.com/item.htm?id=781234567892', file: own('taobao/captcha.html'), listing: { state: 'captcha' } },
+  taobaoSearch: {
+    name: 'Taobao search (2025 cards, Tmall results among them)',
+    url: 'https://s.taobao.com/search?q=XR-200',
+    file: own('taobao/search-2025.html'),
+    search: { total: 10, unauthorized: 8, belowMin: 4 },
+  },
+  tmallItem: {
+    name: 'Tmall item (2025 page state, URL-encoded shop name)',
+    url: 'https://detail.tmall.com/item.htm?id=750123456781',
+    file: own('tmall/item-2025-ice.html'),
+    listing: { state: 'ready', platform: 'tmall', itemId: '750123456781', shopName: 'Acme官方旗舰店', shopId: '100200300', price: '549.00', seller: 'authorized', priceVerdict: 'ok' },
+  },
+  tmallLogin: { name: 'Tmall login wall', url: 'https://detail.tmall.com/item.htm?id=750123456782', file: own('tmall/login-wall-ice.html'), listing: { state: 'login-required' } },
+  tmallReal2020: {
+    name: 'Tmall item, real 2020 page (GBK)',
+    url: 'https://detail.tmall.com/item.htm?id=609353516840',
+    file: shared('tmall/item/tmall-pc-detail-2020-609353516840-gbk.html'),
+    listing: { state: 'ready', platform: 'tmall', itemId: '609353516840' },
+  },
+  jdLatePrice: {
+    name: 'JD item, price filled in late by the price API',
+    url: 'https://item.jd.com/100012043978.html',
+    file: own('jd/item-2024-late-price.html'),
+    listing: { state: 'ready', platform: 'jd', itemId: '100012043978', shopName: '索尼京东自营官方旗舰店', shopId: '1000000127', price: '2199.00', seller: 'unauthorized', priceVerdict: 'no-rule' },
+  },
+  jdCoupon: {
+    name: 'JD item with a coupon price, shop authorization expired',
+    url: 'https://item.jd.com/10086123456789.html',
+    file: own('jd/item-2024-rendered-coupon.html'),
+    listing: { state: 'ready', platform: 'jd', itemId: '10086123456789', shopId: '10076543', price: '1199.00', seller: 'expired', priceVerdict: 'ok' },
+  },
+  jdLogin: { name: 'JD login wall', url: 'https://item.jd.com/10086123456790.html', file: own('jd/login-2024-passport.html'), listing: { state: 'login-required' } },
+  jdSearch: {
+    name: 'JD search',
+    url: 'https://search.jd.com/Search?keyword=XR-200',
+    file: own('jd/search-2024-current.html'),
+    search: { total: 4, unauthorized: 3, belowMin: 1 },
+  },
+  jdReal2018: {
+    name: 'JD item, real 2018 page',
+    url: 'https://item.jd.com/1020565583.html',
+    file: shared('jd/item/jd-item-2018-1020565583-a.html'),
+    listing: { state: 'ready', platform: 'jd', itemId: '1020565583', shopName: '良品铺子官方旗舰店', shopId: '25789' },
+  },
+  pddItem: {
+    name: 'Pinduoduo goods page (group price)',
+    url: 'https://mobile.yangkeduo.com/goods.html?goods_id=432109876543',
+    file: own('pdd/goods-2024-rawdata.html'),
+    listing: { state: 'ready', platform: 'pdd', itemId: '432109876543', shopName: '良品耳机专营店', shopId: '987654321', price: '12.90', seller: 'unauthorized', priceVerdict: 'below-min' },
+  },
+  pddLogin: { name: 'Pinduoduo login wall', url: 'https://mobile.yangkeduo.com/goods.html?goods_id=432109876544', file: own('pdd/goods-2024-need-login.html'), listing: { state: 'login-required' } },
+  pddSearch: {
+    name: 'Pinduoduo search',
+    url: 'https://mobile.yangkeduo.com/search_result.html?search_key=%E9%9D%A2%E5%8C%85%E5%B9%B2',
+    file: own('pdd/search-2024-rawdata.html'),
+    search: { total: 4, unauthorized: 3, belowMin: 3 },
+  },
 } satisfies Record<string, DemoPage>;
 
 export const ALL_ROUTES: FixtureRoute[] = Object.values(PAGES);

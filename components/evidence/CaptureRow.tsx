@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { translate } from '@/utils/i18n/locale';
+import type { CaptureRecord } from '@/utils/model/capture';
+import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
+import { CaptureDetails } from '@/components/evidence/CaptureDetails';
+
+interface Props {
+  capture: CaptureRecord;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  actor: string;
+}
+
+/** One stored capture (contract §2: `evidence-row` with an `evidence-select` checkbox). */
+export function CaptureRow({ capture, selected, onSelect, actor }: Props) {
+  const [open, setOpen] = useState(false);
+  const bad = capture.verdict.seller === 'unauthorized' || capture.verdict.seller === 'expired' || capture.verdict.price === 'below-min';
+  return (
+    <>
+      <tr data-testid="evidence-row" data-evidence-id={capture.id}>
+        <td>
+          <input type="checkbox" data-testid="evidence-select" checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} aria-label={capture.id} />
+        </td>
+        <td>
+          <div>{capture.title}</div>
+          <div className="muted">{capture.platform} · {capture.itemId} · {capture.kind}</div>
+        </td>
+        <td>{capture.price.lowest ? `¥${capture.price.lowest}` : '—'}</td>
+        <td className={bad ? 'bad' : ''}>{capture.verdict.seller} / {capture.verdict.price}</td>
+        <td>{capture.capturedAt}</td>
+        <td>
+          <button type="button" onClick={() => setOpen(!open)}>{translate(m, open ? 'hide' : 'details')}</button>
+        </td>
+      </tr>
+      {open ? (
+        <tr>
+          <td colSpan={6}>
+            <CaptureDetails capture={capture} actor={actor} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
