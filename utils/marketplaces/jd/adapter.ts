@@ -51,20 +51,19 @@ function extract(doc: Document, url: URL): ExtractionResult {
 
   const selfOperated = readJdSelfOperated(doc) ?? state.selfOperated;
   const shop = readJdShop(doc);
-  const pick = <T>(...c: Sourced<T>[]) => firstOf(...c);
   // DOM fallbacks run only for what the state lacks: each is a scan of a large page
   return assembleListing({
     platform: 'jd',
     url,
     // the URL names the page the investigator is on; the state id only cross-checks it
-    itemId: pick(fromUrl(urlId), fromState(state.skuId)),
-    title: pick(fromState(state.title), fromDom(state.title ? undefined : readJdTitle(doc))),
-    shopName: pick(fromDom(shop.name)),
-    shopId: pick(fromState(state.shopId), fromDom(state.shopId ? undefined : readJdShopIdFromLinks(doc))),
-    sellerId: pick(fromState(state.venderId)),
+    itemId: firstOf(fromUrl(urlId), fromState(state.skuId)),
+    title: firstOf(fromState(state.title), fromDom(state.title ? undefined : readJdTitle(doc))),
+    shopName: firstOf(fromDom(shop.name)),
+    shopId: firstOf(fromState(state.shopId), fromDom(state.shopId ? undefined : readJdShopIdFromLinks(doc))),
+    sellerId: firstOf(fromState(state.venderId)),
     prices,
-    skus: pick(fromState(state.skus.length ? state.skus : undefined)),
-    images: pick(fromState(state.images), fromDom(state.images.length ? undefined : readJdDomImages(doc))),
+    skus: firstOf(fromState(state.skus.length ? state.skus : undefined)),
+    images: firstOf(fromState(state.images), fromDom(state.images.length ? undefined : readJdDomImages(doc))),
     extra: {
       ...(shop.url ? { shopUrl: shop.url } : {}),
       ...(selfOperated !== undefined ? { selfOperated } : {}),

@@ -1,5 +1,5 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
-import { assembleListing, firstOf, fromDom, fromState, fromUrl, type Sourced } from '@/utils/marketplaces/assemble';
+import { assembleListing, firstOf, fromDom, fromState, fromUrl } from '@/utils/marketplaces/assemble';
 import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
 import { detectPddBlocked } from '@/utils/marketplaces/pdd/blocked';
 import { readPddDom } from '@/utils/marketplaces/pdd/dom-readers';
@@ -37,18 +37,17 @@ function extract(doc: Document, url: URL): ExtractionResult {
   // the DOM is read only for what the state lacks
   const needDom = !state.title || !state.mallName || (!state.group && !state.list) || !state.images.length;
   const dom = needDom ? readPddDom(doc) : { images: [] };
-  const pick = <T>(...c: Sourced<T>[]) => firstOf(...c);
   const result = assembleListing({
     platform: 'pdd',
     url,
-    itemId: pick(fromUrl(urlId), fromState(state.goodsId)),
-    title: pick(fromState(state.title), fromDom(dom.title)),
-    shopName: pick(fromState(state.mallName), fromDom(dom.mallName)),
-    shopId: pick(fromState(state.mallId), fromDom(dom.mallId)),
-    prices: pick(fromState(pricesOf(state.group, state.list)), fromDom(pricesOf(dom.group, undefined))),
-    skus: pick(fromState(state.skus)),
-    images: pick(fromState(state.images), fromDom(dom.images)),
-    salesText: pick(fromState(state.salesText), fromDom(dom.salesText)),
+    itemId: firstOf(fromUrl(urlId), fromState(state.goodsId)),
+    title: firstOf(fromState(state.title), fromDom(dom.title)),
+    shopName: firstOf(fromState(state.mallName), fromDom(dom.mallName)),
+    shopId: firstOf(fromState(state.mallId), fromDom(dom.mallId)),
+    prices: firstOf(fromState(pricesOf(state.group, state.list)), fromDom(pricesOf(dom.group, undefined))),
+    skus: firstOf(fromState(state.skus)),
+    images: firstOf(fromState(state.images), fromDom(dom.images)),
+    salesText: firstOf(fromState(state.salesText), fromDom(dom.salesText)),
     warnings,
   });
   if (!result.ok && result.reason === 'layout-changed') {
