@@ -3,7 +3,11 @@
 
 const SPACE = /[\s\u200b-\u200d\u2060\ufeff]+/gu;
 
+/** Text NFKC leaves alone with nothing to lower-case or strip: printable ASCII without A-Z, and CJK ideographs. */
+const ALREADY_NORMAL = /^[\x21-\x40\x5b-\x7e\u4e00-\u9fff]*$/;
+
 export function normalise(text: string): string {
+  if (ALREADY_NORMAL.test(text)) return text; // most ids, codes and Chinese shop names: skip three copies
   return text.normalize('NFKC').toLowerCase().replace(SPACE, '');
 }
 

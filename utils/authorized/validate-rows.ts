@@ -1,6 +1,9 @@
 import type { z } from 'zod';
+import type { Platform } from '@/utils/model/listing';
 import {
+  isCalendarDate,
   PROBLEM_CODES,
+  sellerFastSchema,
   productInputSchema,
   sellerInputSchema,
   type AuthorizedProduct,
@@ -44,39 +47,82 @@ function reportIssues(error: z.ZodError, data: unknown, row: number, sheet: List
   }
 }
 
-function sellerKeys(s: AuthorizedSeller): { key: string; field: string; label: string }[] {
-  const keys = [];
-  if (s.shopId) keys.push({ key: `${s.platform}\u0001s\u0001${s.shopId}`, field: 'shopId', label: `${s.platform} shopId ${s.shopId}` });
-  if (s.sellerId) keys.push({ key: `${s.platform}\u0001u\u0001${s.sellerId}`, field: 'sellerId', label: `${s.platform} sellerId ${s.sellerId}` });
-  if (!s.shopId && !s.sellerId) {
-    keys.push({ key: `${s.platform}\u0001n\u0001${normalise(s.shopName)}`, field: 'shopName', label: `${s.platform} shopName ${s.shopName}` });
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** '' -> undefined, a real YYYY-MM-DD -> itself, anything else -> null (needs the full check). */
+function fastDay(v: string | undefined): string | undefined | null {
+  if (v === undefined || v === '') return undefined;
+  const m = DAY.exec(v);
+  return m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) ? v : null;
+}
+
+const trimmed = (v: string | undefined) => v === undefined || v === '' || (v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 && v === v.trim());
+
+/** The canonical-shape fast path; undefined sends the row to the input schema. */
+function fastSeller(row: unknown): AuthorizedSeller | undefined {
+  const parsed = sellerFastSchema.safeParse(row);
+  if (!parsed.success) return undefined;
+  // zod's output is a fresh object with only known keys: completed in place, not copied (1M rows)
+  const s = parsed.data;
+  s.shopId ??= '';
+  s.shopName ??= '';
+  s.sellerId ??= '';
+  if (!trimmed(s.shopId) || !trimmed(s.shopName) || !trimmed(s.sellerId) || (!s.shopId && !s.sellerId && !s.shopName)) return undefined;
+  const from = fastDay(s.validFrom);
+  const to = fastDay(s.validTo);
+  if (from === null || to === null || (from && to && from > to)) return undefined;
+  if (!from) delete s.validFrom;
+  if (!to) delete s.validTo;
+  return s as AuthorizedSeller;
+}
+
+function slowSeller(row: unknown, at: number, problems: ProblemList): AuthorizedSeller | undefined {
+  const parsed = sellerInputSchema.safeParse(row);
+  if (!parsed.success) {
+    reportIssues(parsed.error, row, at, 'sellers', problems);
+    return undefined;
   }
-  return keys;
+  const s = parsed.data;
+  const seller: AuthorizedSeller = { platform: s.platform, shopId: s.shopId, shopName: s.shopName, sellerId: s.sellerId };
+  if (s.validFrom) seller.validFrom = s.validFrom;
+  if (s.validTo) seller.validTo = s.validTo;
+  return seller;
+}
+
+type KeyKind = 'shopId' | 'sellerId' | 'shopName';
+
+/** First row seen per key, one map per platform and kind (no composite key string per row). */
+class SellerKeys {
+  private readonly maps = new Map<Platform, Record<KeyKind, Map<string, number>>>();
+
+  /** the first row that had this key, or undefined (and the key is recorded for `row`) */
+  claim(platform: Platform, kind: KeyKind, value: string, row: number): number | undefined {
+    let maps = this.maps.get(platform);
+    if (!maps) this.maps.set(platform, (maps = { shopId: new Map(), sellerId: new Map(), shopName: new Map() }));
+    const map = maps[kind];
+    const first = map.get(value);
+    if (first === undefined) map.set(value, row);
+    return first;
+  }
 }
 
 export function validateSellers(rows: readonly unknown[], rowNumber: RowNumber, problems: ProblemList): AuthorizedSeller[] {
   const out: AuthorizedSeller[] = [];
-  const firstRow = new Map<string, number>();
+  const keys = new SellerKeys();
+  const check = (seller: AuthorizedSeller, kind: KeyKind, value: string, row: number): boolean => {
+    const first = keys.claim(seller.platform, kind, value, row);
+    if (first === undefined) return false;
+    const label = `${seller.platform} ${kind} ${kind === 'shopName' ? seller.shopName : value}`;
+    problems.add(problem('duplicate-seller', { row, field: kind, sheet: 'sellers' }, { key: label, firstRow: first }));
+    return true;
+  };
   for (let i = 0; i < rows.length; i++) {
     const row = rowNumber(i);
-    const parsed = sellerInputSchema.safeParse(rows[i]);
-    if (!parsed.success) {
-      reportIssues(parsed.error, rows[i], row, 'sellers', problems);
-      continue;
-    }
-    const s = parsed.data;
-    const seller: AuthorizedSeller = { platform: s.platform, shopId: s.shopId, shopName: s.shopName, sellerId: s.sellerId };
-    if (s.validFrom) seller.validFrom = s.validFrom;
-    if (s.validTo) seller.validTo = s.validTo;
-    let duplicate = false;
-    for (const k of sellerKeys(seller)) {
-      const first = firstRow.get(k.key);
-      if (first === undefined) firstRow.set(k.key, row);
-      else if (!duplicate) {
-        duplicate = true;
-        problems.add(problem('duplicate-seller', { row, field: k.field, sheet: 'sellers' }, { key: k.label, firstRow: first }));
-      }
-    }
+    const seller = fastSeller(rows[i]) ?? slowSeller(rows[i], row, problems);
+    if (!seller) continue;
+    // one report per row: the first key that repeats
+    const dup = (seller.shopId !== '' && check(seller, 'shopId', seller.shopId, row)) || (seller.sellerId !== '' && check(seller, 'sellerId', seller.sellerId, row));
+    if (!dup && !seller.shopId && !seller.sellerId) check(seller, 'shopName', normalise(seller.shopName), row);
     out.push(seller);
   }
   return out;
