@@ -13,15 +13,20 @@ export interface ListMeta {
   brand: string;
 }
 
+/** One platform's sellers. Separate maps per platform spare building a composite key per row. */
+export interface PlatformSellers {
+  byShopId: Map<string, AuthorizedSeller>;
+  bySellerId: Map<string, AuthorizedSeller>;
+  /** sellers with a name, indexed by it on first need (see namesOf) */
+  named: AuthorizedSeller[];
+  /** normalised name -> seller, or several when sellers with ids share a name */
+  byName?: Map<string, AuthorizedSeller | AuthorizedSeller[]>;
+}
+
 export interface AuthorizedIndex {
   meta: ListMeta;
   sellerCount: number;
-  byShopId: Map<string, AuthorizedSeller>;
-  bySellerId: Map<string, AuthorizedSeller>;
-  byName: Map<string, AuthorizedSeller[]>;
-  /** platforms for which the list names shop ids (resp. seller ids) */
-  shopIdPlatforms: Set<Platform>;
-  sellerIdPlatforms: Set<Platform>;
+  platforms: Map<Platform, PlatformSellers>;
   products: AuthorizedProduct[];
   productsByItemId: Map<string, number[]>;
   excludes: string[][];
@@ -40,38 +45,22 @@ export interface VerdictInput {
   at: Date;
 }
 
-const key = (platform: Platform, value: string) => `${platform}\u0001${value}`;
-
 export function buildIndex(list: Pick<AuthorizedList, 'sellers' | 'products'>, meta: ListMeta): AuthorizedIndex {
   const index: AuthorizedIndex = {
     meta,
     sellerCount: list.sellers.length,
-    byShopId: new Map(),
-    bySellerId: new Map(),
-    byName: new Map(),
-    shopIdPlatforms: new Set(),
-    sellerIdPlatforms: new Set(),
+    platforms: new Map(),
     products: list.products,
     productsByItemId: new Map(),
     excludes: list.products.map((p) => p.excludeKeywords.map(normalise).filter((k) => k !== '')),
     keywords: new KeywordIndex(list.products.map((p) => p.keywords)),
   };
   for (const s of list.sellers) {
-    if (s.shopId) {
-      index.byShopId.set(key(s.platform, s.shopId), s);
-      index.shopIdPlatforms.add(s.platform);
-    }
-    if (s.sellerId) {
-      index.bySellerId.set(key(s.platform, s.sellerId), s);
-      index.sellerIdPlatforms.add(s.platform);
-    }
-    const name = normalise(s.shopName);
-    if (name) {
-      const k = key(s.platform, name);
-      const same = index.byName.get(k);
-      if (same) same.push(s);
-      else index.byName.set(k, [s]);
-    }
+    let ps = index.platforms.get(s.platform);
+    if (!ps) index.platforms.set(s.platform, (ps = { byShopId: new Map(), bySellerId: new Map(), named: [] }));
+    if (s.shopId) ps.byShopId.set(s.shopId, s);
+    if (s.sellerId) ps.bySellerId.set(s.sellerId, s);
+    if (s.shopName) ps.named.push(s);
   }
   list.products.forEach((p, i) => {
     for (const id of p.itemIds) {
@@ -81,6 +70,24 @@ export function buildIndex(list: Pick<AuthorizedList, 'sellers' | 'products'>, m
     }
   });
   return index;
+}
+
+/**
+ * The name map of one platform, built on first use: pages nearly always give a shop id, so most
+ * lists never need it, and a million names cost seconds. Call it up front to build it eagerly.
+ */
+export function namesOf(ps: PlatformSellers): Map<string, AuthorizedSeller | AuthorizedSeller[]> {
+  if (ps.byName) return ps.byName;
+  const byName = new Map<string, AuthorizedSeller | AuthorizedSeller[]>();
+  for (const s of ps.named) {
+    const name = normalise(s.shopName);
+    if (!name) continue;
+    const same = byName.get(name);
+    if (same === undefined) byName.set(name, s);
+    else if (Array.isArray(same)) same.push(s);
+    else byName.set(name, [same, s]);
+  }
+  return (ps.byName = byName);
 }
 
 function inWindow(s: AuthorizedSeller, day: string): boolean {
@@ -101,22 +108,23 @@ function found(sellers: readonly AuthorizedSeller[], by: NonNullable<Verdict['ma
  */
 export function sellerVerdict(index: AuthorizedIndex, input: VerdictInput): SellerPart {
   if (index.sellerCount === 0) return { seller: 'unknown' };
+  const ps = index.platforms.get(input.platform);
   const shopId = input.shopId?.trim();
   const sellerId = input.sellerId?.trim();
   if (shopId) {
-    const s = index.byShopId.get(key(input.platform, shopId));
+    const s = ps?.byShopId.get(shopId);
     if (s) return found([s], 'shopId', input.at);
-    if (index.shopIdPlatforms.has(input.platform)) return { seller: 'unauthorized' };
+    if (ps?.byShopId.size) return { seller: 'unauthorized' };
   }
   if (sellerId) {
-    const s = index.bySellerId.get(key(input.platform, sellerId));
+    const s = ps?.bySellerId.get(sellerId);
     if (s) return found([s], 'sellerId', input.at);
-    if (index.sellerIdPlatforms.has(input.platform)) return { seller: 'unauthorized' };
+    if (ps?.bySellerId.size) return { seller: 'unauthorized' };
   }
   const name = normalise(input.shopName ?? '');
   if (!name) return shopId || sellerId ? { seller: 'unauthorized' } : { seller: 'unknown' };
-  const byName = index.byName.get(key(input.platform, name));
-  return byName ? found(byName, 'shopName', input.at) : { seller: 'unauthorized' };
+  const byName = ps ? namesOf(ps).get(name) : undefined;
+  return byName ? found(Array.isArray(byName) ? byName : [byName], 'shopName', input.at) : { seller: 'unauthorized' };
 }
 
 /** Products matching by item id, or by keyword without an exclude keyword; the highest minimum wins. */
