@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { browser } from '#imports';
 import { messaging } from '@/utils/messaging/protocol';
 import type { TabCaptureRequest } from '@/utils/messaging/schemas';
 import type { PageRequests } from '@/utils/evidence/page-requests';
@@ -30,7 +31,10 @@ export function pageProxy(tabId: number): PageRequests & { environment(): Promis
     serializeDom: async () => z.string().parse(await ask({ op: 'serializeDom' })),
     metrics: async () => metricsSchema.parse(await ask({ op: 'metrics' })),
     scrollTo: async (y) => z.number().optional().parse(await ask({ op: 'scrollTo', y: Math.max(0, y) })),
-    renderFullPage: async (imageDataUrls) => renderedSchema.parse(await ask({ op: 'renderFullPage', imageDataUrls })),
+    renderFullPage: async (imageDataUrls) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/full-page-renderer.js'] });
+      return renderedSchema.parse(await ask({ op: 'renderFullPage', imageDataUrls }));
+    },
     environment: async () => pageEnvironmentSchema.parse(await ask({ op: 'environment' })),
   };
 }

@@ -2,7 +2,8 @@ import { hideFixedAndSticky, hideOwnUi, type Restore } from '@/utils/evidence/hi
 import { localIsoString } from '@/utils/evidence/local-time';
 import { pageMetrics, scrollToAndSettle, type SettleOptions } from '@/utils/evidence/page-metrics';
 import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-requests';
-import { crossOriginImageUrls, renderFullPage } from '@/utils/evidence/render-full-page';
+import { crossOriginImageUrls } from '@/utils/evidence/cross-origin-images';
+import { loadedRenderer } from '@/utils/evidence/renderer-slot';
 import { serializeDom } from '@/utils/evidence/serialize-dom';
 
 // The content script's side of one capture: the handlers the background's requests map to.
@@ -47,7 +48,10 @@ export function createPageCaptureSession(win: Window, settle: SettleOptions = {}
       return serializeDom(doc, win.location.href, localIsoString(new Date()));
     },
     async renderFullPage(imageDataUrls) {
-      return renderFullPage(doc, { imageDataUrls });
+      // The renderer (html2canvas-pro) is injected by the background only when a capture needs it.
+      const render = loadedRenderer(win);
+      if (!render) throw new Error('the full-page renderer is not loaded in this page');
+      return render(imageDataUrls);
     },
     async scrollTo(y) {
       return scrollToAndSettle(win, y, settle);

@@ -1,6 +1,7 @@
 import html2canvas from 'html2canvas-pro';
-import { planTiles, partNote, type CanvasLimits, CHROMIUM_CANVAS_LIMITS, type TileRegion } from '@/utils/evidence/canvas-tiles';
+export { crossOriginImageUrls } from '@/utils/evidence/cross-origin-images';
 import { isOwnUi } from '@/utils/evidence/hide-own-ui';
+import { planTiles, partNote, type CanvasLimits, CHROMIUM_CANVAS_LIMITS, type TileRegion } from '@/utils/evidence/canvas-tiles';
 
 /**
  * Full-page image by re-rendering the DOM (content-script side).
@@ -50,21 +51,6 @@ export async function renderInTiles(render: RegionRenderer, size: { width: numbe
     out.push({ ...image, note: parts.filter(Boolean).join('; ') });
   }
   return out;
-}
-
-/** Image URLs the page shows from other origins: the ones the background should fetch for us. */
-export function crossOriginImageUrls(doc: Document, limit = 120): string[] {
-  const origin = doc.location?.origin;
-  const seen = new Set<string>();
-  for (const img of Array.from(doc.images)) {
-    if (isOwnUi(img) || img.closest('[data-listingproof-ui]')) continue;
-    const src = img.currentSrc || img.src;
-    if (!/^https?:/i.test(src)) continue;
-    if (origin && new URL(src).origin === origin) continue;
-    seen.add(src);
-    if (seen.size >= limit) break;
-  }
-  return [...seen];
 }
 
 function srcsetUrls(img: HTMLImageElement): string[] {

@@ -1,0 +1,8 @@
+import { defineUnlistedScript } from '#imports';
+import { renderFullPage } from '@/utils/evidence/render-full-page';
+import { installRenderer } from '@/utils/evidence/renderer-slot';
+
+// Injected by the background into a tab only when a capture renders the full page.
+export default defineUnlistedScript(() => {
+  installRenderer(window, (imageDataUrls) => renderFullPage(document, { imageDataUrls }));
+});
