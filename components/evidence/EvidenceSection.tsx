@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from '#imports';
 import { currentLocale, translate } from '@/utils/i18n/locale';
 import { database } from '@/utils/db/database';
@@ -18,14 +18,18 @@ export function EvidenceSection() {
   const [actor, setActor] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
 
-  const refresh = useCallback(async () => setCases(await listCasesWithCaptures(database())), []);
   useEffect(() => {
-    void refresh();
-    void loadSettings().then((s) => setActor(s.investigator));
+    let alive = true;
+    const load = () => void listCasesWithCaptures(database()).then((c) => alive && setCases(c));
+    load();
+    void loadSettings().then((s) => alive && setActor(s.investigator));
     // Captures made in other tabs while the dashboard is open appear without a reload.
-    const timer = setInterval(() => void refresh(), 3000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+    const timer = setInterval(load, 3000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, []);
 
   const toggle = (ids: string[], on: boolean) =>
     setSelected((prev) => {

@@ -6,6 +6,7 @@ import { forgetIndex, verdictsFor } from '@/utils/background/verdict-service';
 import { showFindingsOnBadge } from '@/utils/background/toolbar-badge';
 import { registerCaptureTriggers } from '@/utils/background/capture-triggers';
 import { broadcastListChanged } from '@/utils/background/broadcast';
+import { registerScheduledSync } from '@/utils/background/scheduled-sync';
 
 // Wiring only: each handler's logic lives in utils/background/.
 export default defineBackground(() => {
@@ -23,4 +24,5 @@ export default defineBackground(() => {
     return captureForTab(data, { id: tab.id, windowId: tab.windowId, url: tab.url });
   });
   registerCaptureTriggers();
+  registerScheduledSync();
 });
