@@ -72,6 +72,12 @@ export const PAGES = {
     file: own('tmall/item-2025-ice.html'),
     listing: { state: 'ready', platform: 'tmall', itemId: '750123456781', shopName: 'Acme官方旗舰店', shopId: '100200300', price: '549.00', seller: 'authorized', priceVerdict: 'ok' },
   },
+  tmallSearch: {
+    name: 'Tmall search (list.tmall.com)',
+    url: 'https://list.tmall.com/search_product.htm?q=xr-200',
+    file: own('tmall/search-2024-list.html'),
+    search: { total: 4, unauthorized: 2, belowMin: 1 },
+  },
   tmallLogin: { name: 'Tmall login wall', url: 'https://detail.tmall.com/item.htm?id=750123456782', file: own('tmall/login-wall-ice.html'), listing: { state: 'login-required' } },
   tmallReal2020: {
     name: 'Tmall item, real 2020 page (GBK)',

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { ADAPTERS } from '@/utils/marketplaces/registry';
+import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import type { PageKind } from '@/utils/model/listing';
+
+// Every adapter is registered, has example URLs that it alone claims, a content script whose
+// matches cover them, and committed fixtures for each page kind it supports.
+
+const root = new URL('../../', import.meta.url);
+const blank = (url: string) => new JSDOM('<!doctype html><title>x</title>', { url }).window.document;
+
+function matchesPattern(pattern: string, url: URL): boolean {
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m as unknown as [string, string, string, string];
+  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
+  const hostOk = host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
+  const pathRe = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return hostOk && pathRe.test(url.pathname + url.search);
+}
+
+const FIXTURE_HINTS: Record<PageKind, RegExp> = { item: /item|goods/, search: /search/, chat: /chat/ };
+
+describe('adapter conformance', () => {
+  it('registers every adapter folder exactly once', () => {
+    const folders = readdirSync(new URL('utils/marketplaces/', root), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(new URL(`utils/marketplaces/${d.name}/adapter.ts`, root)))
+      .map((d) => d.name)
+      .sort();
+    expect(ADAPTERS.map((a) => a.id).sort()).toEqual(folders);
+    expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(ADAPTERS.length);
+  });
+
+  describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s', (id, adapter: MarketplaceAdapter) => {
+    it('has example URLs for item pages', () => {
+      expect(adapter.exampleUrls.item?.length ?? 0).toBeGreaterThan(0);
+    });
+
+    it('claims each of its example URLs alone, with the right page kind, and its content script matches them', () => {
+      for (const [kind, urls] of Object.entries(adapter.exampleUrls) as [PageKind, string[]][]) {
+        for (const href of urls) {
+          const url = new URL(href);
+          const claimants = ADAPTERS.filter((a) => a.detectPage(blank(href), url) !== null).map((a) => a.id);
+          expect(claimants, href).toEqual([id]);
+          expect(adapter.detectPage(blank(href), url), href).toBe(kind);
+          expect(adapter.matches.some((p) => matchesPattern(p, url)), `${href} not in matches`).toBe(true);
+        }
+      }
+    });
+
+    it('has a content script that runs it on its match patterns', () => {
+      const file = new URL(`entrypoints/${id}.content.ts`, root);
+      expect(existsSync(file), `entrypoints/${id}.content.ts`).toBe(true);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain(`${id}Adapter.matches`);
+      expect(text).toContain(`runContentScript(ctx, ${id}Adapter)`);
+    });
+
+    it('has committed fixtures for each page kind it supports', () => {
+      const files = readdirSync(new URL(`tests/fixtures/${id}/`, root));
+      for (const kind of Object.keys(adapter.exampleUrls) as PageKind[]) {
+        expect(files.some((f) => FIXTURE_HINTS[kind].test(f)), `${id} has no ${kind} fixture`).toBe(true);
+      }
+      expect(files.some((f) => /login/.test(f)), `${id} has no login-wall fixture`).toBe(true);
+      expect(files.some((f) => /captcha|risk/.test(f)), `${id} has no captcha fixture`).toBe(true);
+    });
+  });
+});
