@@ -12,11 +12,14 @@ export interface StoredCapture {
 
 export async function readStoredCaptures(extensionPage: Page): Promise<StoredCapture[]> {
   return extensionPage.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const db = await new Promise<IDBDatabase | undefined>((resolve, reject) => {
       const req = indexedDB.open('listingproof');
+      // Never create the database from a test: the extension has not opened it yet.
+      req.onupgradeneeded = () => req.transaction?.abort();
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => (req.error?.name === 'AbortError' ? resolve(undefined) : reject(req.error));
     });
+    if (!db || !db.objectStoreNames.contains('captures')) return [];
     const all = <T,>(store: string) =>
       new Promise<T[]>((resolve, reject) => {
         const req = db.transaction(store).objectStore(store).getAll();
@@ -44,11 +47,14 @@ export async function readStoredCaptures(extensionPage: Page): Promise<StoredCap
 
 export async function countRows(extensionPage: Page, store: string): Promise<number> {
   return extensionPage.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const db = await new Promise<IDBDatabase | undefined>((resolve, reject) => {
       const req = indexedDB.open('listingproof');
+      // Never create the database from a test: the extension has not opened it yet.
+      req.onupgradeneeded = () => req.transaction?.abort();
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => (req.error?.name === 'AbortError' ? resolve(undefined) : reject(req.error));
     });
+    if (!db || !db.objectStoreNames.contains(name)) return 0;
     const n = await new Promise<number>((resolve) => {
       const req = db.transaction(name).objectStore(name).count();
       req.onsuccess = () => resolve(req.result);

@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { database } from '@/utils/db/database';
 import { captureListing } from '@/utils/evidence/capture-listing';
 import { captureVisibleTabPng, extensionApis, pageCaptureSaveAsMhtml } from '@/utils/evidence/browser-apis';
@@ -13,6 +14,21 @@ import { pageProxy } from '@/utils/background/page-proxy';
 import { loadSettings } from '@/utils/settings/settings';
 
 const running = new Set<number>();
+
+/**
+ * captureVisibleTab shoots whatever tab is visible in the window: if the user switched or closed
+ * the tab mid-capture, that would be another page. Check before and after, and fail instead.
+ */
+async function screenshotOfTab(tabId: number, windowId: number): Promise<string> {
+  const visible = async () => {
+    const t = await browser.tabs.get(tabId).catch(() => undefined);
+    if (!t?.active || t.windowId !== windowId) throw new Error('the tab was closed or is no longer the visible one');
+  };
+  await visible();
+  const png = await captureVisibleTabPng(windowId);
+  await visible();
+  return png;
+}
 
 /**
  * Runs one capture for the tab that asked. The listing is re-validated and the verdict recomputed
@@ -31,7 +47,7 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
       void messaging.sendMessage('tabCaptureProgress', { state: 'running', ...p }, { tabId: tab.id, frameId: 0 }).catch(() => {});
     const record = await captureListing(
       {
-        captureVisibleTab: captureVisibleTabPng,
+        captureVisibleTab: (windowId) => screenshotOfTab(tab.id, windowId),
         saveAsMHTML: pageCaptureSaveAsMhtml(),
         requestFromPage: page,
         fetch: (url, init) => fetch(url, init),
