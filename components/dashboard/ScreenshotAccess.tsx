@@ -9,6 +9,8 @@ const m = defineMessages({
     grant: 'Allow browser screenshots',
     granted: 'Browser screenshots allowed',
     storage: 'Storage used: {used} MB of {quota} MB',
+    extensions: 'Record the other installed extensions in each capture (courts ask about the capture environment)',
+    extensionsOn: 'Other extensions are recorded in each capture',
     persistent: 'Persistent storage: {state}',
   },
   'zh-CN': {
@@ -16,18 +18,23 @@ const m = defineMessages({
     grant: '允许浏览器原生截图',
     granted: '已允许浏览器原生截图',
     storage: '已用存储：{used} MB / {quota} MB',
+    extensions: '在每次取证中记录已安装的其他扩展（法院会询问取证环境）',
+    extensionsOn: '每次取证都会记录其他扩展',
     persistent: '持久存储：{state}',
   },
 });
 
 const ALL_SITES = { origins: ['<all_urls>'] };
+const MANAGEMENT: { permissions: ['management'] } = { permissions: ['management'] };
 
 /** The optional permissions a capture benefits from, and the storage it lives in. */
 export function ScreenshotAccess() {
   const [granted, setGranted] = useState<boolean | undefined>();
   const [storage, setStorage] = useState<StorageStatus | undefined>();
+  const [management, setManagement] = useState<boolean | undefined>();
   useEffect(() => {
     void browser.permissions.contains(ALL_SITES).then(setGranted);
+    void browser.permissions.contains(MANAGEMENT).then(setManagement);
     void requestPersistentStorage().then(() => storageStatus().then(setStorage));
   }, []);
   const mb = (n: number | undefined) => (n === undefined ? '?' : (n / 1024 / 1024).toFixed(1));
@@ -36,6 +43,9 @@ export function ScreenshotAccess() {
       <p className="muted">{translate(m, 'screenshots')}</p>
       <button type="button" disabled={granted} onClick={() => void browser.permissions.request(ALL_SITES).then(setGranted)}>
         {translate(m, granted ? 'granted' : 'grant')}
+      </button>
+      <button type="button" disabled={management} onClick={() => void browser.permissions.request(MANAGEMENT).then(setManagement)}>
+        {translate(m, management ? 'extensionsOn' : 'extensions')}
       </button>
       {storage ? (
         <p className="muted">

@@ -71,3 +71,28 @@ describe('search pages get a badge per result and a summary', () => {
     await page.close();
   });
 });
+
+describe('infinite scroll', () => {
+  it('results added after load get badges and the summary follows', async () => {
+    const page = await b.context.newPage();
+    await page.goto(PAGES.jdSearch.url);
+    const summary = panel(page, 'search-summary');
+    await expect.poll(() => summary.getAttribute('data-total'), { timeout: 15_000 }).toBe('4');
+    // What the page's own script does when the user scrolls: append more result cards.
+    await page.evaluate(() => {
+      const list = document.querySelector('li.gl-item[data-sku]')!.parentElement!;
+      const template = list.querySelector('li.gl-item[data-sku]')!;
+      for (const sku of ['20000000001', '20000000002']) {
+        const card = template.cloneNode(true) as HTMLElement;
+        card.setAttribute('data-sku', sku);
+        card.querySelector('[data-testid="result-badge"]')?.remove();
+        card.querySelectorAll('a[href]').forEach((a) => a.setAttribute('href', `//item.jd.com/${sku}.html`));
+        list.append(card);
+      }
+    });
+    await expect.poll(() => summary.getAttribute('data-total')).toBe('6');
+    await expect.poll(() => page.locator('[data-testid="result-badge"]').count()).toBe(6);
+    expect(await page.locator('[data-testid="result-badge"][data-item-id="20000000002"]').getAttribute('data-seller')).toMatch(/authorized|unauthorized|expired/);
+    await page.close();
+  });
+});

@@ -40,7 +40,12 @@ export class ListingController {
     const seq = ++this.verdictSeq;
     try {
       const [verdict] = await this.requestVerdicts([query]);
-      if (seq === this.verdictSeq && verdict) this.update({ verdict });
+      if (seq === this.verdictSeq && verdict) {
+        this.update({ verdict });
+        // The toolbar icon counts findings on this tab (here: this one listing).
+        const unauthorized = verdict.seller === 'unauthorized' || verdict.seller === 'expired' ? 1 : 0;
+        void messaging.sendMessage('contentBadgeCount', { unauthorized, belowMin: verdict.price === 'below-min' ? 1 : 0 }).catch(() => {});
+      }
     } catch {
       this.lastVerdictKey = ''; // background asleep or restarting: ask again on the next change
     }

@@ -2,7 +2,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { messaging } from '@/utils/messaging/protocol';
-import { currentLocale } from '@/utils/i18n/locale';
+import { currentLocale, setLocaleOverride } from '@/utils/i18n/locale';
+import { loadSettings, localeOf } from '@/utils/settings/settings';
 import { EvidencePanel } from '@/components/panel/EvidencePanel';
 import { PANEL_CSS } from '@/components/panel/panel-styles';
 import { initialView, type PanelView } from '@/utils/content/panel-view';
@@ -16,6 +17,9 @@ import { registerTabHandlers } from '@/utils/content/tab-handlers';
  * follow changes (late prices, infinite scroll, SPA navigation) and answer the background.
  */
 export async function runContentScript(ctx: ContentScriptContext, adapter: MarketplaceAdapter): Promise<void> {
+  // The language chosen in the dashboard wins over the browser's.
+  const settings = await loadSettings().catch(() => undefined);
+  setLocaleOverride(settings ? localeOf(settings) : undefined);
   let view: PanelView = initialView();
   let root: Root | undefined;
   const render = () => root?.render(<EvidencePanel view={view} onCapture={() => void listing.capture()} />);

@@ -28,8 +28,11 @@ export async function captureMhtml(saveAsMHTML: SaveAsMhtml | undefined, tabId: 
     try {
       const blob = await saveAsMHTML({ tabId });
       if (blob && blob.size > 0) {
+        // Chromium backs this Blob with a temporary file that can vanish before it is read (seen
+        // as NotFoundError, mostly on a profile's first capture): read it now, and retry if that fails.
+        const bytes = new Uint8Array(await blob.arrayBuffer());
         const warnings = attempt > 1 ? [`MHTML saved on attempt ${attempt} of ${attempts}`] : [];
-        return { blob: blob.type ? blob : new Blob([blob], { type: 'multipart/related' }), warnings };
+        return { blob: new Blob([bytes], { type: blob.type || 'multipart/related' }), warnings };
       }
       last = 'the browser returned no data';
     } catch (err) {
