@@ -89,7 +89,7 @@ export async function extractInChromium(pages: BenchPage[], onError: (page: Benc
         // functions in a `__name(...)` helper that only exists in node: give the page a no-op one.
         const tag = await page.addScriptTag({ content: `${bundle};window.__name=window.__name||function(f){return f};` });
         // The adapters scan inline scripts for page state: our bundle must not stay among them.
-        await tag.evaluate((el) => el.remove());
+        await tag.evaluate((el) => (el as Element).remove()); // addScriptTag hands back the <script> element
         out.set(p.url, await measureInPage(page));
       } catch (err) {
         onError(p, err);
