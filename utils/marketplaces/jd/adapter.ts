@@ -1,4 +1,5 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { defineAdapter } from '@/utils/marketplaces/define-adapter';
 import { assembleListing, firstOf, fromDom, fromState, fromUrl, type Sourced } from '@/utils/marketplaces/assemble';
 import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
 import { detectJdBlocked } from '@/utils/marketplaces/jd/blocked';
@@ -72,7 +73,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
   });
 }
 
-export const jdAdapter: MarketplaceAdapter = {
+export const jdAdapter: MarketplaceAdapter = defineAdapter({
   id: 'jd',
   extractorVersion: 'jd-1.0.0',
   matches: JD_HOSTS,
@@ -81,25 +82,15 @@ export const jdAdapter: MarketplaceAdapter = {
     search: ['https://search.jd.com/Search?keyword=%E7%B4%A2%E5%B0%BC%E8%80%B3%E6%9C%BA&enc=utf-8'],
   },
   detectPage(_doc: Document, url: URL): PageKind | null {
-    try {
-      if (jdItemIdFromUrl(url)) return 'item';
-      if (isJdSearchUrl(url)) return 'search';
-      // a login page JD redirected to from an item page: the panel reports login-required there
-      if (url.hostname === 'passport.jd.com' && jdReturnItemId(url)) return 'item';
-      return null;
-    } catch {
-      return null;
-    }
+    if (jdItemIdFromUrl(url)) return 'item';
+    if (isJdSearchUrl(url)) return 'search';
+    // a login page JD redirected to from an item page: the panel reports login-required there
+    if (url.hostname === 'passport.jd.com' && jdReturnItemId(url)) return 'item';
+    return null;
   },
-  extractListing(doc: Document, url: URL): ExtractionResult {
-    try {
-      return extract(doc, url);
-    } catch (e) {
-      return { ok: false, reason: 'layout-changed', warnings: [`extraction failed: ${e instanceof Error ? e.message : String(e)}`] };
-    }
-  },
+  extractListing: (doc: Document, url: URL): ExtractionResult => extract(doc, url),
   extractSearchResults(doc: Document, url: URL) {
     if (!isJdSearchUrl(url)) return { results: [], source: 'none', warnings: ['not a JD search page'] };
     return extractJdSearch(doc);
   },
-};
+});

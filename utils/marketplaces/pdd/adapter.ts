@@ -1,4 +1,5 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { defineAdapter } from '@/utils/marketplaces/define-adapter';
 import { assembleListing, firstOf, fromDom, fromState, fromUrl } from '@/utils/marketplaces/assemble';
 import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
 import { detectPddBlocked } from '@/utils/marketplaces/pdd/blocked';
@@ -56,7 +57,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
   return result;
 }
 
-export const pddAdapter: MarketplaceAdapter = {
+export const pddAdapter: MarketplaceAdapter = defineAdapter({
   id: 'pdd',
   extractorVersion: 'pdd-1.0.0',
   matches: PDD_HOSTS,
@@ -69,27 +70,13 @@ export const pddAdapter: MarketplaceAdapter = {
     search: ['https://mobile.yangkeduo.com/search_result.html?search_key=%E9%9D%A2%E5%8C%85%E5%B9%B2'],
   },
   detectPage(_doc: Document, url: URL): PageKind | null {
-    try {
-      if (pddGoodsIdFromUrl(url)) return 'item';
-      if (isPddSearchUrl(url)) return 'search';
-      return null;
-    } catch {
-      return null;
-    }
+    if (pddGoodsIdFromUrl(url)) return 'item';
+    if (isPddSearchUrl(url)) return 'search';
+    return null;
   },
-  extractListing(doc: Document, url: URL): ExtractionResult {
-    try {
-      return extract(doc, url);
-    } catch (e) {
-      return { ok: false, reason: 'layout-changed', warnings: [`extraction failed: ${e instanceof Error ? e.message : String(e)}`] };
-    }
-  },
+  extractListing: (doc: Document, url: URL): ExtractionResult => extract(doc, url),
   extractSearchResults(doc: Document, url: URL) {
     if (!isPddHost(url) || !isPddSearchUrl(url)) return { results: [], source: 'none', warnings: ['not a Pinduoduo search page'] };
-    try {
-      return extractPddSearch(doc);
-    } catch (e) {
-      return { results: [], source: 'none', warnings: [`search read failed: ${e instanceof Error ? e.message : String(e)}`] };
-    }
+    return extractPddSearch(doc);
   },
-};
+});

@@ -1,4 +1,5 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { defineAdapter } from '@/utils/marketplaces/define-adapter';
 import { assembleListing } from '@/utils/marketplaces/assemble';
 import { blockedReason } from '@/utils/marketplaces/alibaba/blocked';
 import { fieldsToRead, readDomFields, type PageEra } from '@/utils/marketplaces/alibaba/dom-fields';
@@ -52,7 +53,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
   return nothing ? { ok: false, reason: 'not-a-listing', warnings: result.warnings } : result;
 }
 
-export const taobaoAdapter: MarketplaceAdapter = {
+export const taobaoAdapter: MarketplaceAdapter = defineAdapter({
   id: 'taobao',
   extractorVersion: 'taobao-1.0.0',
   matches: MARKETPLACE_HOSTS.filter((h) => h.includes('.taobao.com/')),
@@ -60,25 +61,7 @@ export const taobaoAdapter: MarketplaceAdapter = {
     item: ['https://item.taobao.com/item.htm?id=562283240178'],
     search: ['https://s.taobao.com/search?q=%E8%80%B3%E6%9C%BA'],
   },
-  detectPage(doc, url) {
-    try {
-      return detectPage(doc, url);
-    } catch {
-      return null;
-    }
-  },
-  extractListing(doc, url) {
-    try {
-      return extract(doc, url);
-    } catch (error) {
-      return { ok: false, reason: 'layout-changed', warnings: [`extractor error: ${String(error)}`] };
-    }
-  },
-  extractSearchResults(doc, url) {
-    try {
-      return taobaoSearchResults(doc, url);
-    } catch (error) {
-      return { results: [], source: 'none', warnings: [`search extractor error: ${String(error)}`] };
-    }
-  },
-};
+  detectPage: (doc, url) => detectPage(doc, url),
+  extractListing: (doc, url) => extract(doc, url),
+  extractSearchResults: (doc, url) => taobaoSearchResults(doc, url),
+});

@@ -1,4 +1,5 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
+import { defineAdapter } from '@/utils/marketplaces/define-adapter';
 import { assembleListing } from '@/utils/marketplaces/assemble';
 import { blockedReason } from '@/utils/marketplaces/alibaba/blocked';
 import { fieldsToRead, readDomFields, type PageEra } from '@/utils/marketplaces/alibaba/dom-fields';
@@ -65,7 +66,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
   return nothing ? { ok: false, reason: 'not-a-listing', warnings: result.warnings } : result;
 }
 
-export const tmallAdapter: MarketplaceAdapter = {
+export const tmallAdapter: MarketplaceAdapter = defineAdapter({
   id: 'tmall',
   extractorVersion: 'tmall-1.0.0',
   matches: MARKETPLACE_HOSTS.filter((h) => h.includes('.tmall.com/')),
@@ -73,25 +74,7 @@ export const tmallAdapter: MarketplaceAdapter = {
     item: ['https://detail.tmall.com/item.htm?id=605258110430', 'https://detail.m.tmall.com/item.htm?id=577342018417'],
     search: ['https://list.tmall.com/search_product.htm?q=%E7%AB%A5%E4%B9%A6'],
   },
-  detectPage(doc, url) {
-    try {
-      return detectPage(doc, url);
-    } catch {
-      return null;
-    }
-  },
-  extractListing(doc, url) {
-    try {
-      return extract(doc, url);
-    } catch (error) {
-      return { ok: false, reason: 'layout-changed', warnings: [`extractor error: ${String(error)}`] };
-    }
-  },
-  extractSearchResults(doc, url) {
-    try {
-      return tmallSearchResults(doc, url);
-    } catch (error) {
-      return { results: [], source: 'none', warnings: [`search extractor error: ${String(error)}`] };
-    }
-  },
-};
+  detectPage: (doc, url) => detectPage(doc, url),
+  extractListing: (doc, url) => extract(doc, url),
+  extractSearchResults: (doc, url) => tmallSearchResults(doc, url),
+});
