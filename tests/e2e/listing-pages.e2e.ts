@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, panel, type ExtensionBrowser } from '@/tests/harness/browser';
 import { ALL_ROUTES, DEMO_AUTHORIZED_LIST, PAGES, type DemoPage } from '@/tests/harness/pages';
@@ -93,6 +94,30 @@ describe('infinite scroll', () => {
     await expect.poll(() => summary.getAttribute('data-total')).toBe('6');
     await expect.poll(() => page.locator('[data-testid="result-badge"]').count()).toBe(6);
     expect(await page.locator('[data-testid="result-badge"][data-item-id="20000000002"]').getAttribute('data-seller')).toMatch(/authorized|unauthorized|expired/);
+    await page.close();
+  });
+});
+
+describe('navigation without a page load', () => {
+  it('re-extracts when a single-page app swaps in another item', async () => {
+    const page = await b.context.newPage();
+    await page.goto(PAGES.jdLatePrice.url);
+    await expect.poll(() => panel(page, 'listing-item-id').getAttribute('data-value'), { timeout: 15_000 }).toBe('100012043978');
+    const next = readFileSync(PAGES.jdCoupon.file, 'utf8');
+    // What a SPA does: new URL through the History API, new content without a reload.
+    await page.evaluate(
+      ({ html, url }) => {
+        history.pushState({}, '', url);
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        document.head.replaceChildren(...Array.from(doc.head.childNodes).map((n) => document.importNode(n, true)));
+        for (const el of Array.from(document.body.children)) if (!el.matches('listingproof-panel')) el.remove();
+        document.body.prepend(...Array.from(doc.body.childNodes).map((n) => document.importNode(n, true)));
+      },
+      { html: next, url: PAGES.jdCoupon.url },
+    );
+    await expect.poll(() => panel(page, 'listing-item-id').getAttribute('data-value'), { timeout: 10_000 }).toBe('10086123456789');
+    await expect.poll(() => panel(page, 'listing-price').getAttribute('data-value')).toBe('1199.00');
+    await expect.poll(() => panel(page, 'listing-verdict').getAttribute('data-seller')).toBe('expired');
     await page.close();
   });
 });
