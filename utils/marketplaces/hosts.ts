@@ -10,6 +10,24 @@ export const MARKETPLACE_HOSTS = [
   'https://search.jd.com/*',
   'https://mobile.yangkeduo.com/*',
   'https://mobile.pinduoduo.com/*',
+  // Buyer-side web chat (旺旺, 咚咚); Pinduoduo's chat is on mobile.yangkeduo.com above.
+  'https://market.m.taobao.com/*',
+  'https://im.taobao.com/*',
+  'https://h5.m.taobao.com/*',
+  'https://chat.jd.com/*',
+  'https://jdcs.jd.com/*',
+];
+
+// The chat pages themselves: the chat content script runs here and the listing scripts do not
+// (one panel per page). Other pages of these hosts get the listing panel and its chat picker.
+export const CHAT_PAGE_MATCHES = [
+  'https://market.m.taobao.com/app/im/*',
+  'https://im.taobao.com/*',
+  'https://h5.m.taobao.com/ww/*',
+  'https://chat.jd.com/*',
+  'https://jdcs.jd.com/*',
+  'https://mobile.yangkeduo.com/chat_detail.html*',
+  'https://mobile.pinduoduo.com/chat_detail.html*',
 ];
 
 // Image CDNs: the extension fetches product images itself (full size, hashed, and so a DOM
