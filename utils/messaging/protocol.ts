@@ -8,6 +8,7 @@ import type {
   contentVerdictsSchema,
   tabCaptureRequestSchema,
 } from '@/utils/messaging/schemas';
+import type { contentStartChatCaptureSchema, tabChatRequestSchema } from '@/utils/messaging/chat-schemas';
 
 // The one typed protocol of the extension. Payload types come from the zod schemas, which the
 // receiving side parses again (utils/messaging/receive.ts): a type is a promise, not a check.
@@ -24,6 +25,11 @@ export interface ProtocolMap {
   pageListChanged(data: Record<string, never>): void;
   /** background -> content: re-judge everything on the page */
   tabListChanged(data: Record<string, never>): void;
+  /** content -> background: store a read conversation as a chat capture */
+  contentStartChatCapture(data: z.infer<typeof contentStartChatCaptureSchema>): { evidenceId: string };
+  /** background -> content during a chat capture (own message: a page holds one listener per type) */
+  tabChatRequest(data: z.infer<typeof tabChatRequestSchema>): unknown;
+  tabChatProgress(data: z.infer<typeof captureProgressSchema>): void;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
