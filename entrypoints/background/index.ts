@@ -2,6 +2,8 @@ import { defineBackground } from '#imports';
 import { receive } from '@/utils/messaging/receive';
 import { contentBadgeCountSchema, contentStartCaptureSchema, contentVerdictsSchema, emptySchema } from '@/utils/messaging/schemas';
 import { captureForTab } from '@/utils/background/capture-service';
+import { contentStartChatCaptureSchema } from '@/utils/messaging/chat-schemas';
+import { captureChatForTab } from '@/utils/background/chat-capture-service';
 import { forgetIndex, verdictsFor } from '@/utils/background/verdict-service';
 import { showFindingsOnBadge } from '@/utils/background/toolbar-badge';
 import { registerCaptureTriggers } from '@/utils/background/capture-triggers';
@@ -22,6 +24,11 @@ export default defineBackground(() => {
     const tab = sender.tab;
     if (tab?.id === undefined || tab.windowId === undefined || !tab.url) throw new Error('contentStartCapture: no tab');
     return captureForTab(data, { id: tab.id, windowId: tab.windowId, url: tab.url });
+  });
+  receive('contentStartChatCapture', 'content', contentStartChatCaptureSchema, async (data, sender) => {
+    const tab = sender.tab;
+    if (tab?.id === undefined || tab.windowId === undefined || !tab.url) throw new Error('contentStartChatCapture: no tab');
+    return captureChatForTab(data, { id: tab.id, windowId: tab.windowId, url: tab.url });
   });
   registerCaptureTriggers();
   registerScheduledSync();

@@ -19,7 +19,7 @@ const running = new Set<number>();
  * captureVisibleTab shoots whatever tab is visible in the window: if the user switched or closed
  * the tab mid-capture, that would be another page. Check before and after, and fail instead.
  */
-async function screenshotOfTab(tabId: number, windowId: number): Promise<string> {
+export async function screenshotOfTab(tabId: number, windowId: number): Promise<string> {
   const visible = async () => {
     const t = await browser.tabs.get(tabId).catch(() => undefined);
     if (!t?.active || t.windowId !== windowId) throw new Error('the tab was closed or is no longer the visible one');

@@ -1,0 +1,68 @@
+import { database } from '@/utils/db/database';
+import { captureChat } from '@/utils/evidence/capture-chat';
+import { chatRecordPlatform } from '@/utils/evidence/chat-record';
+import { extensionApis } from '@/utils/evidence/browser-apis';
+import { collectExtensionEnvironment, combineEnvironment } from '@/utils/evidence/environment';
+import { appendCustody } from '@/utils/evidence/custody';
+import { messaging } from '@/utils/messaging/protocol';
+import type { ContentStartChatCapture } from '@/utils/messaging/chat-schemas';
+import type { Verdict } from '@/utils/model/capture';
+import { verdictsFor } from '@/utils/background/verdict-service';
+import { chatPageProxy } from '@/utils/background/chat-page-proxy';
+import { screenshotOfTab } from '@/utils/background/capture-service';
+import { loadSettings, localeOf } from '@/utils/settings/settings';
+
+const running = new Set<number>();
+
+/** The shop's standing on the authorized list; a chat has no price, so the price is not judged. */
+async function shopVerdict(data: ContentStartChatCapture, platform: ReturnType<typeof chatRecordPlatform>): Promise<Verdict> {
+  const { shop } = data.conversation;
+  if (!shop.name && !shop.id && !shop.sellerId) return { seller: 'unknown', price: 'unknown' };
+  const [verdict] = await verdictsFor([
+    { platform, itemId: '', title: '', shopName: shop.name, ...(shop.id ? { shopId: shop.id } : {}), ...(shop.sellerId ? { sellerId: shop.sellerId } : {}) },
+  ]);
+  const { productCode: _p, minPrice: _m, ...rest } = verdict ?? { seller: 'unknown', price: 'unknown' };
+  return { ...rest, price: 'unknown' };
+}
+
+/** Stores the conversation the tab read as a chat capture; the record is the background's. */
+export async function captureChatForTab(data: ContentStartChatCapture, tab: { id: number; windowId: number; url: string }): Promise<{ evidenceId: string }> {
+  if (running.has(tab.id)) throw new Error('A chat capture is already running in this tab.');
+  running.add(tab.id);
+  try {
+    const platform = chatRecordPlatform(data.conversation, tab.url);
+    const [verdict, settings] = await Promise.all([shopVerdict(data, platform), loadSettings()]);
+    const page = chatPageProxy(tab.id);
+    const pageEnv = await page.environment();
+    const progress = (p: { step: string; done: number; total: number }) =>
+      void messaging.sendMessage('tabChatProgress', { state: 'running', ...p }, { tabId: tab.id, frameId: 0 }).catch(() => {});
+    const record = await captureChat(
+      {
+        captureVisibleTab: (windowId) => screenshotOfTab(tab.id, windowId),
+        page,
+        fetch: (url, init) => fetch(url, init),
+        environment: async () => combineEnvironment(pageEnv, await collectExtensionEnvironment(extensionApis())),
+        now: () => new Date(),
+        randomUUID: () => crypto.randomUUID(),
+        db: database(),
+        onStored: async (db, rec) => {
+          await appendCustody(db, { event: 'capture', captureId: rec.id, actor: settings.investigator, detail: `captured chat ${rec.url}` });
+        },
+      },
+      {
+        windowId: tab.windowId,
+        requestedUrl: data.requestedUrl,
+        finalUrl: tab.url,
+        pageTitle: data.pageTitle,
+        conversation: data.conversation,
+        verdict,
+        investigator: settings.investigator,
+        locale: localeOf(settings),
+      },
+      progress,
+    );
+    return { evidenceId: record.id };
+  } finally {
+    running.delete(tab.id);
+  }
+}
