@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { translate } from '@/utils/i18n/locale';
 import type { PanelView } from '@/utils/content/panel-view';
 import { UNKNOWN_VERDICT } from '@/utils/content/panel-view';
@@ -9,6 +9,8 @@ import { CaptureButton } from '@/components/panel/CaptureButton';
 interface Props {
   view: PanelView;
   onCapture: () => void;
+  /** the chat capture controls (picker), shown on every state */
+  chat?: ReactNode;
 }
 
 function Field({ testId, label, value, shown }: { testId: string; label: string; value: string; shown?: string }) {
@@ -28,7 +30,7 @@ function dotClass(view: PanelView): string {
 }
 
 /** The in-page panel (contract §1). Everything from the page is rendered as React text. */
-export function EvidencePanel({ view, onCapture }: Props) {
+export function EvidencePanel({ view, onCapture, chat }: Props) {
   const [collapsed, setCollapsed] = useState(false);
   const l = view.listing;
   return (
@@ -62,6 +64,7 @@ export function EvidencePanel({ view, onCapture }: Props) {
             <CaptureButton capture={view.capture} onCapture={onCapture} />
           </>
         ) : null}
+        {chat}
       </div>
     </div>
   );

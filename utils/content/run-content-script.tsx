@@ -11,6 +11,9 @@ import { OWN_UI_ATTRIBUTE, observePage } from '@/utils/content/observe-page';
 import { ListingController } from '@/utils/content/listing-controller';
 import { SearchSession } from '@/utils/content/search-session';
 import { registerTabHandlers } from '@/utils/content/tab-handlers';
+import { createPageChatSession } from '@/utils/content/page-chat-session';
+import { registerChatTabHandlers } from '@/utils/content/chat-tab-handlers';
+import { ChatSection } from '@/components/panel/ChatSection';
 
 /**
  * Everything a marketplace content script does: mount the panel, read the page with its adapter,
@@ -22,7 +25,10 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
   setLocaleOverride(settings ? localeOf(settings) : undefined);
   let view: PanelView = initialView();
   let root: Root | undefined;
-  const render = () => root?.render(<EvidencePanel view={view} onCapture={() => void listing.capture()} />);
+  // A chat panel on any page of these hosts, picked by the user (contract §1).
+  const chat = createPageChatSession(() => render());
+  const render = () =>
+    root?.render(<EvidencePanel view={view} onCapture={() => void listing.capture()} chat={<ChatSection view={chat.view} actions={chat} pickable />} />);
   const update = (patch: Partial<PanelView>) => {
     view = { ...view, ...patch };
     render();
@@ -82,6 +88,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
     }
   };
 
+  registerChatTabHandlers(ctx, chat);
   registerTabHandlers(ctx, { onCapture: () => listing.capture(), onProgress: (p) => listing.onProgress(p), onListChanged: () => {
     search.reset();
     listing.resetVerdict();
