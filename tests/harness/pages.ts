@@ -126,3 +126,33 @@ export const PAGES = {
 } satisfies Record<string, DemoPage>;
 
 export const ALL_ROUTES: FixtureRoute[] = Object.values(PAGES);
+
+export interface ChatPage extends FixtureRoute {
+  name: string;
+  file: URL;
+  /** messages chat.json must hold (the count the panel reaches) */
+  messages: number;
+  /** numbered messages (`消息 NNN`) that must all be there, in order */
+  numbered?: number;
+  /** the selector of a message inside the list, for the element picker */
+  pickInside?: string;
+}
+
+// Chat pages: a platform chat at a 旺旺 URL (the chat content script reads it), and a layout no
+// reader knows on another page of a marketplace host (the listing panel's picker reads it).
+export const CHAT_PAGES = {
+  lazy300: {
+    name: '旺旺 chat whose 300 messages load lazily',
+    url: 'https://market.m.taobao.com/app/im/chat/index.html?toId=2219315280500',
+    file: own('chat/lazy-300.html'),
+    messages: 309,
+    numbered: 300,
+  },
+  genericPicked: {
+    name: 'a shop service page with an unknown chat layout (picked)',
+    url: 'https://market.m.taobao.com/app/shop-service/index.html?shopId=106453811',
+    file: own('chat/generic-a.html'),
+    messages: 7,
+    pickInside: '#conv .row--self .bubble',
+  },
+} satisfies Record<string, ChatPage>;
