@@ -1,5 +1,7 @@
 // Follows a page that keeps changing (late prices, infinite scroll, SPA re-renders) with one
-// debounced MutationObserver; changes inside our own UI are ignored so we never loop on ourselves.
+// MutationObserver. Throttled on the leading edge: the first change after a quiet spell is handled
+// at once (new search results get their badges within a frame), later ones at most once per
+// interval, so a page that never stops mutating (carousels, timers) costs little.
 
 export const OWN_UI_ATTRIBUTE = 'data-listingproof-ui';
 
@@ -8,12 +10,25 @@ function isOwn(node: Node | null): boolean {
   return !!el?.closest(`[${OWN_UI_ATTRIBUTE}]`);
 }
 
-export function observePage(root: Node, onChange: () => void, debounceMs = 150): () => void {
+/** A record that only adds or removes our own elements (panel host, badges) is not a page change. */
+function onlyOwn(r: MutationRecord): boolean {
+  if (isOwn(r.target)) return true;
+  if (r.type !== 'childList') return false;
+  const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+  return nodes.length > 0 && nodes.every((n) => n instanceof Element && n.hasAttribute(OWN_UI_ATTRIBUTE));
+}
+
+export function observePage(root: Node, onChange: () => void, minIntervalMs = 150): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = -Infinity;
+  const fire = () => {
+    timer = undefined;
+    last = performance.now();
+    onChange();
+  };
   const observer = new MutationObserver((records) => {
-    if (records.every((r) => isOwn(r.target))) return;
-    clearTimeout(timer);
-    timer = setTimeout(onChange, debounceMs);
+    if (timer !== undefined || records.every(onlyOwn)) return;
+    timer = setTimeout(fire, Math.max(0, last + minIntervalMs - performance.now()));
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   return () => {

@@ -85,6 +85,9 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   const environment = deps.environment();
   environment.catch(() => undefined); // awaited (and reported) at the data step
   let capturedAt = startedAt;
+  // Product images come from the network, not the page: fetch them while the page is captured.
+  const productImages = fetchImages(deps.fetch, input.extraction.listing.images);
+  productImages.catch(() => undefined); // awaited (and reported) at the images step
 
   try {
     progress('viewport');
@@ -150,7 +153,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
 
   progress('images');
   await step('images', async () => {
-    const { images, warnings: imageWarnings } = await fetchImages(deps.fetch, input.extraction.listing.images);
+    const { images, warnings: imageWarnings } = await productImages;
     warnings.push(...imageWarnings);
     for (const img of images) files.push({ path: img.path, blob: new Blob([img.bytes], { type: img.mediaType }), method: 'extension-fetch', note: `fetched from ${img.fetchedUrl}` });
   });
