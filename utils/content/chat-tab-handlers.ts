@@ -11,9 +11,20 @@ import type { ChatSession } from '@/utils/content/chat-session';
  * Answers the background during a chat capture: progress, our panel hidden for the screenshots,
  * the list stepped screen by screen, the page's environment. Payloads are parsed before use.
  */
-export function registerChatTabHandlers(ctx: ContentScriptContext, session: ChatSession): void {
+export function registerChatTabHandlers(ctx: ContentScriptContext, session: ChatSession, options: { answerTriggers?: boolean } = {}): void {
   let page: PageRequests | undefined;
   const offs = [
+    // On a chat page the toolbar, context menu and shortcut capture the conversation; answered
+    // at once, since loading a long history outlasts what a trigger should wait for.
+    ...(options.answerTriggers
+      ? [
+          messaging.onMessage('tabTriggerCapture', () => {
+            const started = session.view.phase === 'ready' && session.view.capture.state !== 'running';
+            if (started) session.capture();
+            return { started };
+          }),
+        ]
+      : []),
     messaging.onMessage('tabChatProgress', (m) => {
       const p = captureProgressSchema.safeParse(m.data);
       if (p.success) session.onProgress(p.data);

@@ -36,7 +36,7 @@ export async function runChatScript(ctx: ContentScriptContext): Promise<void> {
   });
   ui.mount();
   render();
-  registerChatTabHandlers(ctx, session);
+  registerChatTabHandlers(ctx, session, { answerTriggers: true });
 
   // Chat pages render their list after load (SPA): look again until it is there or time is up.
   const started = Date.now();
