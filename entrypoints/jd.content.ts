@@ -1,11 +1,12 @@
 import { defineContentScript } from '#imports';
-import { jdAdapter } from '@/utils/marketplaces/jd/adapter';
-import { runContentScript } from '@/utils/content/run-content-script';
 import { CHAT_PAGE_MATCHES } from '@/utils/marketplaces/hosts';
+import { jdMatches } from '@/utils/marketplaces/jd/matches';
+import { requestListingScript } from '@/utils/content/bootstrap';
 
+// Bootstrap only: the listing script (entrypoints/listing-main.ts) is injected once the page is idle.
 export default defineContentScript({
-  matches: jdAdapter.matches,
+  matches: jdMatches,
   excludeMatches: CHAT_PAGE_MATCHES,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx, jdAdapter),
+  main: () => requestListingScript(),
 });

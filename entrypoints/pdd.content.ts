@@ -1,11 +1,12 @@
 import { defineContentScript } from '#imports';
-import { pddAdapter } from '@/utils/marketplaces/pdd/adapter';
-import { runContentScript } from '@/utils/content/run-content-script';
 import { CHAT_PAGE_MATCHES } from '@/utils/marketplaces/hosts';
+import { pddMatches } from '@/utils/marketplaces/pdd/matches';
+import { requestListingScript } from '@/utils/content/bootstrap';
 
+// Bootstrap only: the listing script (entrypoints/listing-main.ts) is injected once the page is idle.
 export default defineContentScript({
-  matches: pddAdapter.matches,
+  matches: pddMatches,
   excludeMatches: CHAT_PAGE_MATCHES,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx, pddAdapter),
+  main: () => requestListingScript(),
 });

@@ -1,11 +1,12 @@
 import { defineContentScript } from '#imports';
-import { taobaoAdapter } from '@/utils/marketplaces/taobao/adapter';
-import { runContentScript } from '@/utils/content/run-content-script';
 import { CHAT_PAGE_MATCHES } from '@/utils/marketplaces/hosts';
+import { taobaoMatches } from '@/utils/marketplaces/taobao/matches';
+import { requestListingScript } from '@/utils/content/bootstrap';
 
+// Bootstrap only: the listing script (entrypoints/listing-main.ts) is injected once the page is idle.
 export default defineContentScript({
-  matches: taobaoAdapter.matches,
+  matches: taobaoMatches,
   excludeMatches: CHAT_PAGE_MATCHES,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx, taobaoAdapter),
+  main: () => requestListingScript(),
 });

@@ -1,9 +1,10 @@
 import { defineContentScript } from '#imports';
-import { tmallAdapter } from '@/utils/marketplaces/tmall/adapter';
-import { runContentScript } from '@/utils/content/run-content-script';
+import { tmallMatches } from '@/utils/marketplaces/tmall/matches';
+import { requestListingScript } from '@/utils/content/bootstrap';
 
+// Bootstrap only: the listing script (entrypoints/listing-main.ts) is injected once the page is idle.
 export default defineContentScript({
-  matches: tmallAdapter.matches,
+  matches: tmallMatches,
   runAt: 'document_idle',
-  main: (ctx) => runContentScript(ctx, tmallAdapter),
+  main: () => requestListingScript(),
 });

@@ -4,22 +4,13 @@ import { JSDOM } from 'jsdom';
 import { ADAPTERS } from '@/utils/marketplaces/registry';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import type { PageKind } from '@/utils/model/listing';
+import { matchesPattern } from '@/utils/marketplaces/match-pattern';
 
 // Every adapter is registered, has example URLs that it alone claims, a content script whose
 // matches cover them, and committed fixtures for each page kind it supports.
 
 const root = new URL('../../', import.meta.url);
 const blank = (url: string) => new JSDOM('<!doctype html><title>x</title>', { url }).window.document;
-
-function matchesPattern(pattern: string, url: URL): boolean {
-  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
-  if (!m) return false;
-  const [, scheme, host, path] = m as unknown as [string, string, string, string];
-  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  const hostOk = host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
-  const pathRe = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return hostOk && pathRe.test(url.pathname + url.search);
-}
 
 const FIXTURE_HINTS: Record<PageKind, RegExp> = { item: /item|goods/, search: /search/, chat: /chat/ };
 
@@ -50,12 +41,17 @@ describe('adapter conformance', () => {
       }
     });
 
-    it('has a content script that runs it on its match patterns', () => {
+    it('has a bootstrap content script on its match patterns, and the listing script picks it for its URLs', () => {
       const file = new URL(`entrypoints/${id}.content.ts`, root);
       expect(existsSync(file), `entrypoints/${id}.content.ts`).toBe(true);
       const text = readFileSync(file, 'utf8');
-      expect(text).toContain(`${id}Adapter.matches`);
-      expect(text).toContain(`runContentScript(ctx, ${id}Adapter)`);
+      expect(text).toContain(`matches: ${id}Matches`);
+      expect(text).toContain('requestListingScript()');
+      expect(readFileSync(new URL(`utils/marketplaces/${id}/adapter.ts`, root), 'utf8')).toContain(`matches: ${id}Matches`);
+      // entrypoints/listing-main.ts takes the first adapter whose patterns match: exactly one must.
+      for (const href of Object.values(adapter.exampleUrls).flat()) {
+        expect(ADAPTERS.filter((a) => a.matches.some((p) => matchesPattern(p, new URL(href)))).map((a) => a.id), href).toEqual([id]);
+      }
     });
 
     it('has committed fixtures for each page kind it supports', () => {

@@ -1,7 +1,7 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
+import { jdMatches } from '@/utils/marketplaces/jd/matches';
 import { assembleListing, firstOf, fromDom, fromState, fromUrl, type Sourced } from '@/utils/marketplaces/assemble';
-import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
 import { detectJdBlocked } from '@/utils/marketplaces/jd/blocked';
 import {
   readJdDomImages,
@@ -19,7 +19,6 @@ import type { ExtractionResult, Listing, PageKind } from '@/utils/model/listing'
 // JD: item id = sku. State (pageConfig) gives ids, title, images and variants; the shop name and,
 // on most pages, the price come from the DOM only.
 
-const JD_HOSTS = MARKETPLACE_HOSTS.filter((h) => /\.jd\.com\//.test(h));
 
 function pricesOf(list: number | undefined, coupon: number | undefined): Listing['prices'] | undefined {
   const prices: Listing['prices'] = {};
@@ -76,7 +75,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
 export const jdAdapter: MarketplaceAdapter = defineAdapter({
   id: 'jd',
   extractorVersion: 'jd-1.0.0',
-  matches: JD_HOSTS,
+  matches: jdMatches,
   exampleUrls: {
     item: ['https://item.jd.com/1020565583.html', 'https://item.jd.com/100012043978.html'],
     search: ['https://search.jd.com/Search?keyword=%E7%B4%A2%E5%B0%BC%E8%80%B3%E6%9C%BA&enc=utf-8'],

@@ -1,7 +1,7 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
+import { pddMatches } from '@/utils/marketplaces/pdd/matches';
 import { assembleListing, firstOf, fromDom, fromState, fromUrl } from '@/utils/marketplaces/assemble';
-import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
 import { detectPddBlocked } from '@/utils/marketplaces/pdd/blocked';
 import { readPddDom } from '@/utils/marketplaces/pdd/dom-readers';
 import { extractPddSearch } from '@/utils/marketplaces/pdd/search';
@@ -12,7 +12,6 @@ import type { ExtractionResult, Listing, PageKind } from '@/utils/model/listing'
 // Pinduoduo: item id = goods_id; shop id = mallID; no seller id. The group price (拼单价) counts
 // toward the lowest price (contract §1). State first; the DOM fallback is modelled (see dom-readers).
 
-const PDD_HOSTS = MARKETPLACE_HOSTS.filter((h) => /yangkeduo\.com|pinduoduo\.com/.test(h));
 
 function pricesOf(group: Listing['prices']['group'], list: Listing['prices']['list']): Listing['prices'] | undefined {
   if (!group && !list) return undefined;
@@ -60,7 +59,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
 export const pddAdapter: MarketplaceAdapter = defineAdapter({
   id: 'pdd',
   extractorVersion: 'pdd-1.0.0',
-  matches: PDD_HOSTS,
+  matches: pddMatches,
   exampleUrls: {
     item: [
       'https://mobile.yangkeduo.com/goods.html?goods_id=8359328',

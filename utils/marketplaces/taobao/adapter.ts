@@ -1,12 +1,12 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
+import { taobaoMatches } from '@/utils/marketplaces/taobao/matches';
 import { assembleListing } from '@/utils/marketplaces/assemble';
 import { blockedReason } from '@/utils/marketplaces/alibaba/blocked';
 import { fieldsToRead, readDomFields, type PageEra } from '@/utils/marketplaces/alibaba/dom-fields';
 import { mergeParts, type PartialListing } from '@/utils/marketplaces/alibaba/partial-listing';
 import { pageScripts } from '@/utils/marketplaces/alibaba/scripts';
 import { iceListing, readIceState } from '@/utils/marketplaces/ice-app-context';
-import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
 import { optionNames, TAOBAO_DOM_READERS } from '@/utils/marketplaces/taobao/dom-readers';
 import { taobaoSearchResults } from '@/utils/marketplaces/taobao/search';
 import { gConfigListing, readGConfig } from '@/utils/marketplaces/taobao/state-readers';
@@ -56,7 +56,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
 export const taobaoAdapter: MarketplaceAdapter = defineAdapter({
   id: 'taobao',
   extractorVersion: 'taobao-1.0.0',
-  matches: MARKETPLACE_HOSTS.filter((h) => h.includes('.taobao.com/')),
+  matches: taobaoMatches,
   exampleUrls: {
     item: ['https://item.taobao.com/item.htm?id=562283240178'],
     search: ['https://s.taobao.com/search?q=%E8%80%B3%E6%9C%BA'],

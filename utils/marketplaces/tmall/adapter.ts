@@ -1,11 +1,11 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
+import { tmallMatches } from '@/utils/marketplaces/tmall/matches';
 import { assembleListing } from '@/utils/marketplaces/assemble';
 import { blockedReason } from '@/utils/marketplaces/alibaba/blocked';
 import { fieldsToRead, readDomFields, type PageEra } from '@/utils/marketplaces/alibaba/dom-fields';
 import { mergeParts, type PartialListing } from '@/utils/marketplaces/alibaba/partial-listing';
 import { pageScripts } from '@/utils/marketplaces/alibaba/scripts';
-import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
 import { iceListing, readIceState } from '@/utils/marketplaces/ice-app-context';
 import { TMALL_DOM_READERS } from '@/utils/marketplaces/tmall/dom-readers';
 import { mobileListing, readMobileState } from '@/utils/marketplaces/tmall/mobile-state';
@@ -69,7 +69,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
 export const tmallAdapter: MarketplaceAdapter = defineAdapter({
   id: 'tmall',
   extractorVersion: 'tmall-1.0.0',
-  matches: MARKETPLACE_HOSTS.filter((h) => h.includes('.tmall.com/')),
+  matches: tmallMatches,
   exampleUrls: {
     item: ['https://detail.tmall.com/item.htm?id=605258110430', 'https://detail.m.tmall.com/item.htm?id=577342018417'],
     search: ['https://list.tmall.com/search_product.htm?q=%E7%AB%A5%E4%B9%A6'],
