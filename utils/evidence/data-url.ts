@@ -35,3 +35,14 @@ export function bytesToDataUrl(bytes: Uint8Array, mediaType: string): string {
   for (let i = 0; i < bytes.length; i += chunk) bin += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return `data:${mediaType};base64,${btoa(bin)}`;
 }
+
+/** The same as bytesToDataUrl, encoded natively (FileReader) where the context has it: much faster for megabytes. */
+export function bytesToDataUrlAsync(bytes: Uint8Array, mediaType: string): Promise<string> {
+  if (typeof FileReader === 'undefined') return Promise.resolve(bytesToDataUrl(bytes, mediaType));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
+    reader.readAsDataURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mediaType }));
+  });
+}

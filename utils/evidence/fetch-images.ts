@@ -1,4 +1,4 @@
-import { bytesToDataUrl } from '@/utils/evidence/data-url';
+import { bytesToDataUrlAsync } from '@/utils/evidence/data-url';
 import { sha256Hex } from '@/utils/evidence/hash';
 
 // Product images at full size, fetched by the background (its host permissions reach the image
@@ -137,10 +137,7 @@ export async function imageDataUrlsForRender(fetch: FetchLike, urls: readonly st
   const { images } = await fetchImages(fetch, urls.slice(0, budget.maxImages), { fullSize: false, timeoutMs: 8000, maxBytes: 5 * 1024 * 1024 });
   const out: Record<string, string> = {};
   let total = 0;
-  for (const img of images) {
-    total += img.bytes.byteLength;
-    if (total > budget.maxTotalBytes) break;
-    out[img.url] = bytesToDataUrl(img.bytes, img.mediaType);
-  }
+  const kept = images.filter((img) => (total += img.bytes.byteLength) <= budget.maxTotalBytes);
+  await Promise.all(kept.map(async (img) => (out[img.url] = await bytesToDataUrlAsync(img.bytes, img.mediaType))));
   return out;
 }
