@@ -28,7 +28,11 @@ export function observePage(root: Node, onChange: () => void, minIntervalMs = 15
   };
   const observer = new MutationObserver((records) => {
     if (timer !== undefined || records.every(onlyOwn)) return;
-    timer = setTimeout(fire, Math.max(0, last + minIntervalMs - performance.now()));
+    const wait = last + minIntervalMs - performance.now();
+    // After a quiet spell, read at once (we are in a microtask, before the page renders the
+    // change): the verdict request then overlaps the page's own layout and paint.
+    if (wait <= 0) fire();
+    else timer = setTimeout(fire, wait);
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   return () => {
