@@ -48,10 +48,7 @@ export function DashboardApp() {
         }}
       />
       <EvidenceSection />
-      <section>
-        <h2>{translate(m, 'verify')}</h2>
-        <VerifyPackage />
-      </section>
+      <VerifyPackage />
       <SettingsSection />
     </main>
   );
