@@ -3,6 +3,7 @@ import { translate } from '@/utils/i18n/locale';
 import type { CaptureRecord } from '@/utils/model/capture';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureDetails } from '@/components/evidence/CaptureDetails';
+import { panelMessages } from '@/components/panel/panel-messages';
 
 interface Props {
   capture: CaptureRecord;
@@ -26,7 +27,10 @@ export function CaptureRow({ capture, selected, onSelect, actor }: Props) {
           <div className="muted">{capture.platform} · {capture.itemId} · {capture.kind}</div>
         </td>
         <td>{capture.price.lowest ? `¥${capture.price.lowest}` : '—'}</td>
-        <td className={bad ? 'bad' : ''}>{capture.verdict.seller} / {capture.verdict.price}</td>
+        <td className={bad ? 'bad' : ''} data-seller={capture.verdict.seller} data-price={capture.verdict.price}>
+          <div>{translate(panelMessages, `seller-${capture.verdict.seller}`)}</div>
+          <div className="muted">{translate(panelMessages, `price-${capture.verdict.price}`)}</div>
+        </td>
         <td>{capture.capturedAt}</td>
         <td>
           <button type="button" onClick={() => setOpen(!open)}>{translate(m, open ? 'hide' : 'details')}</button>
