@@ -89,6 +89,11 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   const productImages = fetchImages(deps.fetch, input.extraction.listing.images);
   productImages.catch(() => undefined); // awaited (and reported) at the images step
 
+  // The page source is saved while the extension fetches images for the full-page render (no
+  // page change in between) and before any scrolling; the page-source step collects it.
+  let source: ReturnType<typeof savePageSource> | undefined;
+  const pageSource = () => (source ??= savePageSource(deps.saveAsMHTML, page, input.tabId, clock));
+
   try {
     progress('viewport');
     await step('viewport', async () => {
@@ -116,9 +121,12 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
         warnings.push(...series.warnings);
         for (const t of series.tiles) files.push({ path: t.path, blob: t.blob, method: 'stitched-captureVisibleTab', note: t.note });
       };
-      if (input.options.stitched && files.some((f) => f.method === 'captureVisibleTab')) return stitched();
+      if (input.options.stitched && files.some((f) => f.method === 'captureVisibleTab')) {
+        await pageSource();
+        return stitched();
+      }
       try {
-        await renderedFullPage(deps.fetch, page, metrics, files);
+        await renderedFullPage(deps.fetch, page, metrics, files, pageSource());
       } catch (err) {
         warnings.push(`full-page: html2canvas-pro failed (${errorMessage(err)}); a stitched series of browser screenshots was made instead`);
         await stitched();
@@ -130,13 +138,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
 
   progress('page-source');
   await step('page-source', async () => {
-    const [mhtml, dom] = await Promise.all([
-      captureMhtml(deps.saveAsMHTML, input.tabId, { sleep: (ms) => clock.sleep(ms) }),
-      page.serializeDom().then(
-        (html) => ({ html, error: undefined }),
-        (err: unknown) => ({ html: undefined, error: errorMessage(err) }),
-      ),
-    ]);
+    const [mhtml, dom] = await pageSource();
     warnings.push(...mhtml.warnings);
     if (dom.error !== undefined) warnings.push(`page.html not saved: ${dom.error}`);
     if (!mhtml.blob && dom.html === undefined) throw new Error(`neither MHTML nor the serialized DOM could be saved (${[...mhtml.warnings, dom.error].join('; ')})`);
@@ -197,8 +199,8 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
 }
 
 /** html2canvas-pro in the page, with the page's cross-origin images fetched by us. */
-async function renderedFullPage(fetch: FetchLike, page: PageRequests, metrics: PageCaptureMetrics, files: PendingFile[]): Promise<void> {
-  const imageDataUrls = await imageDataUrlsForRender(fetch, metrics.crossOriginImages ?? []).catch(() => ({}));
+async function renderedFullPage(fetch: FetchLike, page: PageRequests, metrics: PageCaptureMetrics, files: PendingFile[], settleFirst: Promise<unknown>): Promise<void> {
+  const [imageDataUrls] = await Promise.all([imageDataUrlsForRender(fetch, metrics.crossOriginImages ?? []).catch(() => ({})), settleFirst]);
   const images = await page.renderFullPage(imageDataUrls);
   if (images.length === 0) throw new Error('the renderer returned no image');
   images.forEach((img, i) => {
@@ -206,4 +208,15 @@ async function renderedFullPage(fetch: FetchLike, page: PageRequests, metrics: P
     const path = images.length === 1 ? 'full-page.png' : `full-page-${i + 1}.png`;
     files.push({ path, blob: png.blob, method: 'html2canvas-pro', note: img.note });
   });
+}
+
+/** MHTML and the serialized DOM, together; neither throws (each failure becomes a reason). */
+function savePageSource(saveAsMHTML: SaveAsMhtml | undefined, page: PageRequests, tabId: number, clock: Clock) {
+  return Promise.all([
+    captureMhtml(saveAsMHTML, tabId, { sleep: (ms) => clock.sleep(ms) }),
+    page.serializeDom().then(
+      (html) => ({ html, error: undefined }),
+      (err: unknown) => ({ html: undefined, error: errorMessage(err) }),
+    ),
+  ]);
 }
