@@ -9,11 +9,11 @@ import { realClock, scheduleCaptures, type Clock } from '@/utils/evidence/captur
 import { CaptureStepError, errorMessage } from '@/utils/evidence/capture-step-error';
 import { captureViewport, isScreenshotPermissionError, type PngImage } from '@/utils/evidence/capture-viewport';
 import type { FetchLike } from '@/utils/evidence/fetch-images';
-import { sha256Hex } from '@/utils/evidence/hash';
+import { hashArtifacts, type PendingFile } from '@/utils/evidence/pending-file';
 import { localIsoString } from '@/utils/evidence/local-time';
 import { storeCapture, type StoreOptions } from '@/utils/evidence/store-capture';
 import type { ChatScreensReply } from '@/utils/messaging/chat-schemas';
-import type { Artifact, CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
+import type { CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
 
 // One chat capture (background side): a browser screenshot of every screen of the message list
 // (the page steps the list, we shoot within Chrome's 2/s budget), the chat's images, chat.json
@@ -63,13 +63,6 @@ export interface ChatCaptureProgress {
   step: ChatCaptureStep;
   done: number;
   total: number;
-}
-
-interface PendingFile {
-  path: string;
-  blob: Blob;
-  method: Artifact['method'];
-  note?: string;
 }
 
 async function step<T>(name: ChatCaptureStep, run: () => Promise<T>): Promise<T> {
@@ -151,14 +144,7 @@ export async function captureChat(deps: CaptureChatDeps, input: CaptureChatInput
   });
 
   progress('hashing');
-  const artifacts = await step('hashing', () =>
-    Promise.all(
-      files.map(async (f): Promise<Artifact> => {
-        const artifact: Artifact = { path: f.path, mediaType: f.blob.type || 'application/octet-stream', bytes: f.blob.size, sha256: await sha256Hex(f.blob), method: f.method };
-        return f.note ? { ...artifact, note: f.note } : artifact;
-      }),
-    ),
-  );
+  const artifacts = await step('hashing', () => hashArtifacts(files));
 
   progress('storing');
   const draft = {

@@ -5,12 +5,12 @@ import { captureStitched } from '@/utils/evidence/capture-stitched';
 import { CAPTURE_STEPS, CaptureStepError, errorMessage, type CaptureStep } from '@/utils/evidence/capture-step-error';
 import { captureViewport, isScreenshotPermissionError, pngFromDataUrl, SCREENSHOT_PERMISSION_WARNING } from '@/utils/evidence/capture-viewport';
 import { fetchImages, imageDataUrlsForRender, type FetchLike } from '@/utils/evidence/fetch-images';
-import { sha256Hex } from '@/utils/evidence/hash';
+import { hashArtifacts, type PendingFile } from '@/utils/evidence/pending-file';
 import { listingJsonText, type ExtractionInput } from '@/utils/evidence/listing-json';
 import { localIsoString } from '@/utils/evidence/local-time';
 import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-requests';
 import { storeCapture, type StoreOptions } from '@/utils/evidence/store-capture';
-import type { Artifact, CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
+import type { CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
 
 // One click, one capture (background side): hide our panel -> viewport -> full page -> panel
 // back; page source (MHTML + serialized DOM); listing.json; product images; SHA-256 of every
@@ -54,13 +54,6 @@ export interface CaptureProgress {
   /** steps finished before this one */
   done: number;
   total: number;
-}
-
-interface PendingFile {
-  path: string;
-  blob: Blob;
-  method: Artifact['method'];
-  note?: string;
 }
 
 async function step<T>(name: CaptureStep, run: () => Promise<T>): Promise<T> {
@@ -161,14 +154,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   });
 
   progress('hashing');
-  const artifacts = await step('hashing', () =>
-    Promise.all(
-      files.map(async (f): Promise<Artifact> => {
-        const artifact: Artifact = { path: f.path, mediaType: f.blob.type || 'application/octet-stream', bytes: f.blob.size, sha256: await sha256Hex(f.blob), method: f.method };
-        return f.note ? { ...artifact, note: f.note } : artifact;
-      }),
-    ),
-  );
+  const artifacts = await step('hashing', () => hashArtifacts(files));
 
   progress('storing');
   const { listing } = input.extraction;
