@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
 import { ListingProofDatabase } from '@/utils/db/database';
 import { SCHEMA_HISTORY } from '@/utils/db/schema-history';
 
@@ -14,6 +15,30 @@ describe('schema history', () => {
     const id = crypto.randomUUID();
     await db.meta.put({ key: id, value: 1 });
     expect((await db.meta.get(id))?.value).toBe(1);
+    db.close();
+  });
+});
+
+describe('upgrades from every released version', () => {
+  // The migration-test pattern: a database as version N left it is opened by the current code
+  // and keeps its rows. New versions add a migration file in utils/db/migrations/ and a test of
+  // their own; this one keeps every earlier layout openable.
+  it.each(SCHEMA_HISTORY.map((s) => [s.version] as const))('a database left at version %i opens at the latest with its rows', async (version) => {
+    const name = `upgrade-${version}-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const step of SCHEMA_HISTORY.filter((s) => s.version <= version)) old.version(step.version).stores(step.stores);
+    await old.open();
+    const id = crypto.randomUUID();
+    await old.table('cases').add({ id, platform: 'tmall', shopKey: '100200300', shopName: 'Acme官方旗舰店', createdAt: '2026-11-01T08:00:00+08:00' });
+    await old.table('meta').put({ key: 'authorizedListId', value: 'list-1' });
+    old.close();
+
+    const db = new ListingProofDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_HISTORY.at(-1)!.version);
+    expect((await db.cases.get(id))?.shopName).toBe('Acme官方旗舰店');
+    expect((await db.cases.where('[platform+shopKey]').equals(['tmall', '100200300']).first())?.id).toBe(id);
+    expect((await db.meta.get('authorizedListId'))?.value).toBe('list-1');
     db.close();
   });
 });
