@@ -1,10 +1,6 @@
-import { createRoot, type Root } from 'react-dom/client';
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import { setLocaleOverride } from '@/utils/i18n/locale';
-import { loadSettings, localeOf } from '@/utils/settings/settings';
+import type { ContentScriptContext } from '#imports';
+import { mountPanel } from '@/utils/content/mount-panel';
 import { ChatPanel } from '@/components/panel/ChatPanel';
-import { PANEL_CSS } from '@/components/panel/panel-styles';
-import { OWN_UI_ATTRIBUTE } from '@/utils/content/observe-page';
 import { createPageChatSession } from '@/utils/content/page-chat-session';
 import { registerChatTabHandlers } from '@/utils/content/chat-tab-handlers';
 
@@ -13,28 +9,9 @@ const LIST_DEADLINE_MS = 15_000;
 
 /** A buyer-side chat page: mount the chat panel and run the chat session (capture, screens). */
 export async function runChatScript(ctx: ContentScriptContext): Promise<void> {
-  const settings = await loadSettings().catch(() => undefined);
-  setLocaleOverride(settings ? localeOf(settings) : undefined);
-  let root: Root | undefined;
+  const panel = await mountPanel(ctx);
   const session = createPageChatSession(() => render(), 'looking');
-  const render = () => root?.render(<ChatPanel view={session.view} actions={session} />);
-
-  const ui = await createShadowRootUi(ctx, {
-    name: 'listingproof-panel',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    css: PANEL_CSS,
-    onMount(container, _shadow, host) {
-      host.setAttribute(OWN_UI_ATTRIBUTE, 'panel');
-      root = createRoot(container);
-      return root;
-    },
-    onRemove(r) {
-      r?.unmount();
-    },
-  });
-  ui.mount();
+  const render = () => panel.render(<ChatPanel view={session.view} actions={session} />);
   render();
   registerChatTabHandlers(ctx, session, { answerTriggers: true });
 

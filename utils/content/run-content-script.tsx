@@ -1,13 +1,11 @@
-import { createRoot, type Root } from 'react-dom/client';
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { ContentScriptContext } from '#imports';
+import { mountPanel } from '@/utils/content/mount-panel';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { messaging } from '@/utils/messaging/protocol';
-import { currentLocale, setLocaleOverride } from '@/utils/i18n/locale';
-import { loadSettings, localeOf } from '@/utils/settings/settings';
+import { currentLocale } from '@/utils/i18n/locale';
 import { EvidencePanel } from '@/components/panel/EvidencePanel';
-import { PANEL_CSS } from '@/components/panel/panel-styles';
 import { initialView, type PanelView } from '@/utils/content/panel-view';
-import { OWN_UI_ATTRIBUTE, observePage } from '@/utils/content/observe-page';
+import { observePage } from '@/utils/content/observe-page';
 import { ListingController } from '@/utils/content/listing-controller';
 import { SearchSession } from '@/utils/content/search-session';
 import { registerTabHandlers } from '@/utils/content/tab-handlers';
@@ -20,36 +18,16 @@ import { ChatSection } from '@/components/panel/ChatSection';
  * follow changes (late prices, infinite scroll, SPA navigation) and answer the background.
  */
 export async function runContentScript(ctx: ContentScriptContext, adapter: MarketplaceAdapter): Promise<void> {
-  // The language chosen in the dashboard wins over the browser's.
-  const settings = await loadSettings().catch(() => undefined);
-  setLocaleOverride(settings ? localeOf(settings) : undefined);
+  const panel = await mountPanel(ctx);
   let view: PanelView = initialView();
-  let root: Root | undefined;
   // A chat panel on any page of these hosts, picked by the user (contract §1).
   const chat = createPageChatSession(() => render());
   const render = () =>
-    root?.render(<EvidencePanel view={view} onCapture={() => void listing.capture()} chat={<ChatSection view={chat.view} actions={chat} pickable />} />);
+    panel.render(<EvidencePanel view={view} onCapture={() => void listing.capture()} chat={<ChatSection view={chat.view} actions={chat} pickable />} />);
   const update = (patch: Partial<PanelView>) => {
     view = { ...view, ...patch };
     render();
   };
-
-  const ui = await createShadowRootUi(ctx, {
-    name: 'listingproof-panel',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    css: PANEL_CSS,
-    onMount(container, _shadow, host) {
-      host.setAttribute(OWN_UI_ATTRIBUTE, 'panel');
-      root = createRoot(container);
-      return root;
-    },
-    onRemove(r) {
-      r?.unmount();
-    },
-  });
-  ui.mount();
   render();
 
   const requestVerdicts = async (queries: Parameters<typeof messaging.sendMessage<'contentVerdicts'>>[1]['queries']) =>
