@@ -1,9 +1,8 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { formatFen, lowestPriceFen } from '@/utils/marketplaces/price';
 import type { ExtractionResult, Listing } from '@/utils/model/listing';
-import type { Verdict } from '@/utils/model/capture';
 import type { VerdictQuery } from '@/utils/messaging/schemas';
-import { UNKNOWN_VERDICT, type ListingView, type PanelState } from '@/utils/content/panel-view';
+import type { ListingView, PanelState } from '@/utils/content/panel-view';
 
 /** How long a page may stay without its required fields before the panel says `error`. */
 export const REQUIRED_FIELDS_DEADLINE_MS = 10_000;
@@ -65,8 +64,4 @@ export function snapshot(adapter: MarketplaceAdapter, doc: Document, url: URL, e
 /** A key that changes whenever the verdict could change, so we ask the background only then. */
 export function verdictKey(q: VerdictQuery): string {
   return [q.platform, q.itemId, q.shopId ?? '', q.sellerId ?? '', q.shopName, q.lowestPriceFen ?? '', q.title].join('\u0001');
-}
-
-export function fallbackVerdict(): Verdict {
-  return { ...UNKNOWN_VERDICT };
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { platformSchema } from '@/utils/model/listing';
-import { verdictSchema } from '@/utils/model/capture';
 
 // One zod schema per message payload. Message names say their direction:
 // content* = content script -> background, page* = extension page -> background,
@@ -26,7 +25,6 @@ export const contentBadgeCountSchema = z.object({
   unauthorized: z.number().int().nonnegative(),
   belowMin: z.number().int().nonnegative(),
 });
-export const verdictsReplySchema = z.object({ verdicts: z.array(verdictSchema) });
 
 export const contentStartCaptureSchema = z.object({
   /** the extraction as the content script made it; the background re-validates the listing */
