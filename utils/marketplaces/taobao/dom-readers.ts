@@ -1,4 +1,5 @@
 import type { DomFieldReaders, PageEra } from '@/utils/marketplaces/alibaba/dom-fields';
+import { CURRENT_ITEM_SELECTORS } from '@/utils/marketplaces/alibaba/current-selectors';
 import { fullSizeImages } from '@/utils/marketplaces/alibaba/images';
 import { cleanTitle } from '@/utils/marketplaces/alibaba/partial-listing';
 import { hashedClassPrices, renderedRange } from '@/utils/marketplaces/alibaba/rendered-price';
@@ -6,9 +7,7 @@ import { absoluteUrl, attrOf, cleanName, textOf } from '@/utils/marketplaces/dec
 import type { ListingPrices } from '@/utils/model/listing';
 
 // Every selector the Taobao item adapter uses, in one place: a layout change is a one-place diff.
-// Current pages hash their class names (`mainTitle--a1b2`), so those are matched by prefix.
-const hashed = (name: string) => `[class^="${name}--"], [class*=" ${name}--"]`;
-
+// The current era's block is shared with the other Alibaba adapter (alibaba/current-selectors.ts).
 export const TAOBAO_ITEM_SELECTORS = {
   legacy: {
     titleAttr: 'h3.tb-main-title[data-title]',
@@ -23,16 +22,7 @@ export const TAOBAO_ITEM_SELECTORS = {
     skuOptions: '#J_isku li[data-value]',
     sales: ['#J_SellCounter'],
   },
-  current: {
-    title: [hashed('mainTitle'), hashed('ItemTitle')],
-    shopName: [hashed('shopName')],
-    shopLink: [`${hashed('shopName')} a[href]`, 'a[class*="shopName--"][href]'],
-    priceScope: `${hashed('BasicContent')}, ${hashed('priceWrap')}, ${hashed('normalPrice')}`,
-    price: '[class*="priceText--"]',
-    coupon: '[class*="couponPrice"]',
-    thumbs: ['img[class*="thumbnailPic--"]', '[class*="thumbnail--"] img'],
-    sales: [hashed('salesDesc')],
-  },
+  current: CURRENT_ITEM_SELECTORS,
 } as const;
 
 const L = TAOBAO_ITEM_SELECTORS.legacy;

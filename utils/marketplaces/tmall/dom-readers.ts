@@ -1,4 +1,5 @@
 import type { DomFieldReaders, PageEra } from '@/utils/marketplaces/alibaba/dom-fields';
+import { CURRENT_ITEM_SELECTORS } from '@/utils/marketplaces/alibaba/current-selectors';
 import { fullSizeImages } from '@/utils/marketplaces/alibaba/images';
 import { cleanTitle } from '@/utils/marketplaces/alibaba/partial-listing';
 import { hashedClassPrices, renderedRange } from '@/utils/marketplaces/alibaba/rendered-price';
@@ -6,8 +7,7 @@ import { absoluteUrl, cleanName } from '@/utils/marketplaces/decode';
 import type { ListingPrices } from '@/utils/model/listing';
 
 // Every selector the Tmall item adapter uses, in one place: a layout change is a one-place diff.
-const hashed = (name: string) => `[class^="${name}--"], [class*=" ${name}--"]`;
-
+// The current era's block is shared with the other Alibaba adapter (alibaba/current-selectors.ts).
 export const TMALL_ITEM_SELECTORS = {
   legacy: {
     title: ['.tb-detail-hd h1'],
@@ -21,16 +21,7 @@ export const TMALL_ITEM_SELECTORS = {
     salesScope: 'J_DetailMeta',
     sales: '.tm-ind-sellCount .tm-count',
   },
-  current: {
-    title: [hashed('mainTitle'), hashed('ItemTitle')],
-    shopName: [hashed('shopName')],
-    shopLink: [`${hashed('shopName')} a[href]`, 'a[class*="shopName--"][href]'],
-    priceScope: `${hashed('BasicContent')}, ${hashed('priceWrap')}, ${hashed('normalPrice')}`,
-    price: '[class*="priceText--"]',
-    coupon: '[class*="couponPrice"]',
-    thumbs: ['img[class*="thumbnailPic--"]', '[class*="thumbnail--"] img'],
-    sales: [hashed('salesDesc')],
-  },
+  current: CURRENT_ITEM_SELECTORS,
 } as const;
 const L = TMALL_ITEM_SELECTORS.legacy;
 const C = TMALL_ITEM_SELECTORS.current;
