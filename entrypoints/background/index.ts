@@ -1,10 +1,10 @@
 import { defineBackground } from '#imports';
 import { receive } from '@/utils/messaging/receive';
-import { contentBadgeCountSchema, contentStartCaptureSchema, contentVerdictsSchema, emptySchema } from '@/utils/messaging/schemas';
+import { contentBadgeCountSchema, contentSellerDigestSchema, contentStartCaptureSchema, contentVerdictsSchema, emptySchema } from '@/utils/messaging/schemas';
 import { captureForTab } from '@/utils/background/capture-service';
 import { contentStartChatCaptureSchema } from '@/utils/messaging/chat-schemas';
 import { captureChatForTab } from '@/utils/background/chat-capture-service';
-import { forgetIndex, verdictsFor } from '@/utils/background/verdict-service';
+import { digestFor, forgetIndex, verdictsFor } from '@/utils/background/verdict-service';
 import { showFindingsOnBadge } from '@/utils/background/toolbar-badge';
 import { registerCaptureTriggers } from '@/utils/background/capture-triggers';
 import { broadcastListChanged } from '@/utils/background/broadcast';
@@ -14,6 +14,7 @@ import { registerListingScriptInjection } from '@/utils/background/listing-scrip
 // Wiring only: each handler's logic lives in utils/background/.
 export default defineBackground(() => {
   receive('contentVerdicts', 'content', contentVerdictsSchema, async (data) => ({ verdicts: await verdictsFor(data.queries) }));
+  receive('contentSellerDigest', 'content', contentSellerDigestSchema, async (data) => ({ digest: await digestFor(data.platforms) }));
   receive('contentBadgeCount', 'content', contentBadgeCountSchema, async (data, sender) => {
     if (sender.tab?.id !== undefined) await showFindingsOnBadge(sender.tab.id, data);
   });

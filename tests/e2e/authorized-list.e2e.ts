@@ -86,8 +86,18 @@ describe('the authorized list in the real extension', () => {
   it('starts empty, imports through the dashboard, and keeps the list after a reload', async () => {
     const dash = await openDashboard(b);
     expect(await counts(dash)).toEqual({ sellers: '0', products: '0' });
+    // A search page open during the import judges its results (from its seller digest) again.
+    const search = await b.context.newPage();
+    await search.goto(PAGES.taobaoSearch.url);
+    const summary = panel(search, 'search-summary');
+    await expect.poll(() => summary.getAttribute('data-total'), { timeout: 15_000 }).toBe(String(PAGES.taobaoSearch.search!.total));
+    const sellers = () => search.locator('[data-testid="result-badge"]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.seller))].sort());
+    expect(await sellers()).toEqual(['unknown']);
     await importThroughDashboard(b, [DEMO_AUTHORIZED_LIST], 'ok', dash);
     expect(await counts(dash)).toEqual({ sellers: '4', products: '2' });
+    await expect.poll(() => summary.getAttribute('data-unauthorized')).toBe(String(PAGES.taobaoSearch.search!.unauthorized));
+    expect(await sellers()).toEqual(['authorized', 'unauthorized']);
+    await search.close();
     await dash.reload();
     await expect.poll(() => counts(dash)).toEqual({ sellers: '4', products: '2' });
     expect(await verdictOn(PAGES.tmallItem.url)).toBe('authorized');

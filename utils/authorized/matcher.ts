@@ -23,14 +23,18 @@ export interface PlatformSellers {
   byName?: Map<string, AuthorizedSeller | AuthorizedSeller[]>;
 }
 
-export interface AuthorizedIndex {
-  meta: ListMeta;
-  sellerCount: number;
-  platforms: Map<Platform, PlatformSellers>;
+/** The product half of the index; the search-page seller digest carries it too. */
+export interface ProductIndex {
   products: AuthorizedProduct[];
   productsByItemId: Map<string, number[]>;
   excludes: string[][];
   keywords: KeywordIndex;
+}
+
+export interface AuthorizedIndex extends ProductIndex {
+  meta: ListMeta;
+  sellerCount: number;
+  platforms: Map<Platform, PlatformSellers>;
 }
 
 export interface VerdictInput {
@@ -45,16 +49,25 @@ export interface VerdictInput {
   at: Date;
 }
 
-export function buildIndex(list: Pick<AuthorizedList, 'sellers' | 'products'>, meta: ListMeta): AuthorizedIndex {
-  const index: AuthorizedIndex = {
-    meta,
-    sellerCount: list.sellers.length,
-    platforms: new Map(),
-    products: list.products,
-    productsByItemId: new Map(),
-    excludes: list.products.map((p) => p.excludeKeywords.map(normalise).filter((k) => k !== '')),
-    keywords: new KeywordIndex(list.products.map((p) => p.keywords)),
+export function buildProductIndex(products: AuthorizedProduct[]): ProductIndex {
+  const productsByItemId = new Map<string, number[]>();
+  products.forEach((p, i) => {
+    for (const id of p.itemIds) {
+      const ids = productsByItemId.get(id);
+      if (ids) ids.push(i);
+      else productsByItemId.set(id, [i]);
+    }
+  });
+  return {
+    products,
+    productsByItemId,
+    excludes: products.map((p) => p.excludeKeywords.map(normalise).filter((k) => k !== '')),
+    keywords: new KeywordIndex(products.map((p) => p.keywords)),
   };
+}
+
+export function buildIndex(list: Pick<AuthorizedList, 'sellers' | 'products'>, meta: ListMeta): AuthorizedIndex {
+  const index: AuthorizedIndex = { meta, sellerCount: list.sellers.length, platforms: new Map(), ...buildProductIndex(list.products) };
   for (const s of list.sellers) {
     let ps = index.platforms.get(s.platform);
     if (!ps) index.platforms.set(s.platform, (ps = { byShopId: new Map(), bySellerId: new Map(), named: [] }));
@@ -62,13 +75,6 @@ export function buildIndex(list: Pick<AuthorizedList, 'sellers' | 'products'>, m
     if (s.sellerId) ps.bySellerId.set(s.sellerId, s);
     if (s.shopName) ps.named.push(s);
   }
-  list.products.forEach((p, i) => {
-    for (const id of p.itemIds) {
-      const ids = index.productsByItemId.get(id);
-      if (ids) ids.push(i);
-      else index.productsByItemId.set(id, [i]);
-    }
-  });
   return index;
 }
 
@@ -90,11 +96,11 @@ export function namesOf(ps: PlatformSellers): Map<string, AuthorizedSeller | Aut
   return (ps.byName = byName);
 }
 
-function inWindow(s: AuthorizedSeller, day: string): boolean {
+export function inWindow(s: AuthorizedSeller, day: string): boolean {
   return (!s.validFrom || s.validFrom <= day) && (!s.validTo || day <= s.validTo);
 }
 
-type SellerPart = Pick<Verdict, 'seller' | 'matchedBy'>;
+export type SellerPart = Pick<Verdict, 'seller' | 'matchedBy'>;
 
 function found(sellers: readonly AuthorizedSeller[], by: NonNullable<Verdict['matchedBy']>, at: Date): SellerPart {
   const day = cstDay(at);
@@ -128,7 +134,7 @@ export function sellerVerdict(index: AuthorizedIndex, input: VerdictInput): Sell
 }
 
 /** Products matching by item id, or by keyword without an exclude keyword; the highest minimum wins. */
-export function matchProduct(index: AuthorizedIndex, input: Pick<VerdictInput, 'itemId' | 'title'>): AuthorizedProduct | undefined {
+export function matchProduct(index: ProductIndex, input: Pick<VerdictInput, 'itemId' | 'title'>): AuthorizedProduct | undefined {
   const candidates = new Set<number>(input.itemId ? (index.productsByItemId.get(input.itemId.trim()) ?? []) : []);
   const title = normalise(input.title ?? '');
   if (title) {
@@ -147,13 +153,16 @@ export function matchProduct(index: AuthorizedIndex, input: Pick<VerdictInput, '
 /** The verdict for one listing (contract §1/§4); without a list both parts are `unknown`. */
 export function verdictFor(index: AuthorizedIndex | undefined, input: VerdictInput): Verdict {
   if (!index) return { seller: 'unknown', price: 'unknown' };
-  const seller = sellerVerdict(index, input);
-  const product = matchProduct(index, input);
-  const verdict: Verdict = { ...seller, price: 'no-rule', listId: index.meta.id, listUpdatedAt: index.meta.updatedAt, listBrand: index.meta.brand };
+  return completeVerdict(index.meta, sellerVerdict(index, input), matchProduct(index, input), input.lowestPriceFen);
+}
+
+/** The seller part plus the price part and the list it came from. */
+export function completeVerdict(meta: ListMeta, seller: SellerPart, product: AuthorizedProduct | undefined, lowestPriceFen: number | undefined): Verdict {
+  const verdict: Verdict = { ...seller, price: 'no-rule', listId: meta.id, listUpdatedAt: meta.updatedAt, listBrand: meta.brand };
   if (product) {
     verdict.productCode = product.code;
     verdict.minPrice = product.minPrice;
-    verdict.price = input.lowestPriceFen === undefined ? 'unknown' : input.lowestPriceFen < product.minPriceFen ? 'below-min' : 'ok';
+    verdict.price = lowestPriceFen === undefined ? 'unknown' : lowestPriceFen < product.minPriceFen ? 'below-min' : 'ok';
   }
   return verdict;
 }

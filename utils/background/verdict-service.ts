@@ -3,6 +3,9 @@ import { currentRecord, loadList } from '@/utils/authorized/list-store';
 import { buildIndex, verdictFor, type AuthorizedIndex } from '@/utils/authorized/matcher';
 import type { Verdict } from '@/utils/model/capture';
 import type { VerdictQuery } from '@/utils/messaging/schemas';
+import type { Platform } from '@/utils/model/listing';
+import { buildSellerDigest, type SellerDigest } from '@/utils/authorized/seller-digest';
+import { cstDay } from '@/utils/authorized/normalise';
 
 // Judges listings against the authorized list in force. The index is built once per list and
 // kept while the service worker lives; each request checks (one small read) that the list in
@@ -32,6 +35,24 @@ async function currentIndex(): Promise<AuthorizedIndex | undefined> {
 
 export function forgetIndex(): void {
   cached = undefined;
+  digests.clear();
+}
+
+// Digests are kept per list, day and platform set: every search tab of the same site shares one.
+const digests = new Map<string, SellerDigest>();
+
+/** The search-page seller digest for `platforms`, or null when no list is in force. */
+export async function digestFor(platforms: Platform[], at = new Date()): Promise<SellerDigest | null> {
+  const index = await currentIndex();
+  if (!index) return null;
+  const key = `${index.meta.id}|${cstDay(at)}|${[...new Set(platforms)].sort().join(',')}`;
+  let digest = digests.get(key);
+  if (!digest) {
+    if (digests.size >= 8) digests.clear(); // old days and lists: a handful at most
+    digest = buildSellerDigest(index, platforms, at);
+    digests.set(key, digest);
+  }
+  return digest;
 }
 
 export async function verdictsFor(queries: VerdictQuery[], at = new Date()): Promise<Verdict[]> {

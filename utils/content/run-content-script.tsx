@@ -8,6 +8,7 @@ import { initialView, type PanelView } from '@/utils/content/panel-view';
 import { observePage } from '@/utils/content/observe-page';
 import { ListingController } from '@/utils/content/listing-controller';
 import { SearchSession } from '@/utils/content/search-session';
+import { LocalVerdicts, SEARCH_RESULT_PLATFORMS } from '@/utils/content/local-verdicts';
 import { registerTabHandlers } from '@/utils/content/tab-handlers';
 import { createPageChatSession } from '@/utils/content/page-chat-session';
 import { registerChatTabHandlers } from '@/utils/content/chat-tab-handlers';
@@ -33,7 +34,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
   const requestVerdicts = async (queries: Parameters<typeof messaging.sendMessage<'contentVerdicts'>>[1]['queries']) =>
     (await messaging.sendMessage('contentVerdicts', { queries })).verdicts;
   const listing = new ListingController(adapter, update, () => view, requestVerdicts);
-  const search = new SearchSession(adapter, { requestVerdicts, lang: currentLocale() === 'zh-CN' ? 'zh' : 'en' });
+  const local = new LocalVerdicts(SEARCH_RESULT_PLATFORMS[adapter.id], async (platforms) => (await messaging.sendMessage('contentSellerDigest', { platforms })).digest);
+  const search = new SearchSession(adapter, { requestVerdicts, local, lang: currentLocale() === 'zh-CN' ? 'zh' : 'en' });
 
   let running = false;
   let again = false;

@@ -4,9 +4,13 @@ import type { SearchResult } from '@/utils/model/search-result';
 import type { VerdictQuery } from '@/utils/messaging/schemas';
 import type { SearchSummaryView } from '@/utils/content/panel-view';
 import { placeBadge } from '@/utils/content/result-badge';
+import type { LocalVerdicts } from '@/utils/content/local-verdicts';
+import { cstDay } from '@/utils/authorized/normalise';
 
 export interface SearchSessionDeps {
   requestVerdicts(queries: VerdictQuery[]): Promise<Verdict[]>;
+  /** judges results from the seller digest without a round trip, where it can */
+  local: LocalVerdicts;
   lang: 'zh' | 'en';
 }
 
@@ -23,8 +27,9 @@ function toQuery(r: SearchResult): VerdictQuery {
 }
 
 /**
- * Keeps one badge per recognised result. Each pass reads the results, asks the background only
- * for results it has not judged yet (infinite scroll adds some), and recounts the summary.
+ * Keeps one badge per recognised result. Each pass reads the results, judges those it has not
+ * judged yet (infinite scroll adds some) from the seller digest, asks the background for any the
+ * digest cannot judge, and recounts the summary.
  */
 export class SearchSession {
   private verdicts = new Map<string, Verdict>();
@@ -37,15 +42,23 @@ export class SearchSession {
   /** Forget verdicts (the authorized list changed). */
   reset(): void {
     this.verdicts.clear();
+    this.deps.local.reset();
   }
 
   async refresh(doc: Document, url: URL): Promise<SearchSummaryView> {
+    await this.deps.local.prepare(); // at once when the digest is in hand
     const extraction = this.adapter.extractSearchResults?.(doc, url) ?? { results: [], source: 'none' as const, warnings: [] };
     const results = extraction.results;
     const key = (r: SearchResult) => `${r.platform}:${r.itemId}:${r.shopId ?? r.sellerId ?? r.shopName ?? ''}:${r.priceFen ?? ''}`;
     const fresh = results.filter((r) => !this.verdicts.has(key(r)));
     if (fresh.length) {
-      const unique = [...new Map(fresh.map((r) => [key(r), r])).values()];
+      const day = cstDay(new Date());
+      const unique: SearchResult[] = [];
+      for (const r of new Map(fresh.map((r) => [key(r), r])).values()) {
+        const local = this.deps.local.judge(toQuery(r), day);
+        if (local) this.verdicts.set(key(r), local);
+        else unique.push(r);
+      }
       for (let i = 0; i < unique.length; i += 500) {
         const batch = unique.slice(i, i + 500);
         const verdicts = await this.deps.requestVerdicts(batch.map(toQuery));

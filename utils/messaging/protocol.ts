@@ -1,9 +1,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { Verdict } from '@/utils/model/capture';
+import type { SellerDigest } from '@/utils/authorized/seller-digest';
 import type {
   captureProgressSchema,
   contentBadgeCountSchema,
+  contentSellerDigestSchema,
   contentStartCaptureSchema,
   contentVerdictsSchema,
   tabCaptureRequestSchema,
@@ -14,6 +16,8 @@ import type { contentStartChatCaptureSchema, tabChatRequestSchema } from '@/util
 // receiving side parses again (utils/messaging/receive.ts): a type is a promise, not a check.
 export interface ProtocolMap {
   contentVerdicts(data: z.infer<typeof contentVerdictsSchema>): { verdicts: Verdict[] };
+  /** search pages judge their results locally (badges within a frame); null: no list in force */
+  contentSellerDigest(data: z.infer<typeof contentSellerDigestSchema>): { digest: SellerDigest | null };
   contentBadgeCount(data: z.infer<typeof contentBadgeCountSchema>): void;
   contentStartCapture(data: z.infer<typeof contentStartCaptureSchema>): { evidenceId: string };
   /** popup, context menu and shortcut ask the tab's content script to run its capture */

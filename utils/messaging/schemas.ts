@@ -21,6 +21,8 @@ export const verdictQuerySchema = z.object({
 export type VerdictQuery = z.infer<typeof verdictQuerySchema>;
 
 export const contentVerdictsSchema = z.object({ queries: z.array(verdictQuerySchema).max(500) });
+/** A search page asks for the seller digest of the platforms its results can be on. */
+export const contentSellerDigestSchema = z.object({ platforms: z.array(platformSchema).min(1).max(4) });
 export const contentBadgeCountSchema = z.object({
   unauthorized: z.number().int().nonnegative(),
   belowMin: z.number().int().nonnegative(),
