@@ -9,11 +9,20 @@ import type { SearchResult } from '@/utils/model/search-result';
 
 export const ITEM_LINK = 'a[href*="item.htm"]';
 
+const MAX_CARD_DEPTH = 12;
+/** an ancestor holding links to more than one item */
+const MIXED = '';
+
 const ITEM_HOSTS = /(^|\.)(item\.taobao\.com|detail\.tmall\.com|detail\.m\.tmall\.com|detail\.tmall\.hk)$/i;
 
-/** Item id and platform of an item link; undefined for ads, shop links and other pages. */
-export function itemLink(href: string | null): { itemId: string; tmall: boolean } | undefined {
-  if (!href) return undefined;
+type ItemLink = { itemId: string; tmall: boolean };
+
+// The shape nearly every result link has; anything else goes through the URL parser.
+const PLAIN_ITEM_LINK = /^(?:https:)?\/\/([a-z.]+)\/item\.htm\?(?:(?!id=)[^#&]*&)*?id=(\d{5,20})(?:[&#]|$)/;
+
+function parseItemLink(href: string): ItemLink | undefined {
+  const plain = PLAIN_ITEM_LINK.exec(href);
+  if (plain && ITEM_HOSTS.test(plain[1]!)) return { itemId: plain[2]!, tmall: plain[1]!.includes('tmall') };
   try {
     const url = new URL(href, 'https://s.taobao.com/');
     if (!ITEM_HOSTS.test(url.hostname)) return undefined;
@@ -22,6 +31,19 @@ export function itemLink(href: string | null): { itemId: string; tmall: boolean 
   } catch {
     return undefined;
   }
+}
+
+// Search pages re-read the same links on every change (infinite scroll): parse each href once.
+const parsedLinks = new Map<string, ItemLink | undefined>();
+
+/** Item id and platform of an item link; undefined for ads, shop links and other pages. */
+export function itemLink(href: string | null): ItemLink | undefined {
+  if (!href) return undefined;
+  if (parsedLinks.has(href)) return parsedLinks.get(href);
+  if (parsedLinks.size >= 5000) parsedLinks.clear();
+  const link = parseItemLink(href);
+  parsedLinks.set(href, link);
+  return link;
 }
 
 function onlyLinksTo(el: Element, itemId: string): boolean {
@@ -35,7 +57,7 @@ function onlyLinksTo(el: Element, itemId: string): boolean {
 /** Climbs from an item link to its card; stops before a parent that also holds another item. */
 export function cardAround(link: Element, itemId: string, root: Element): Element {
   let card = link;
-  for (let parent = link.parentElement, depth = 0; parent && parent !== root && depth < 12; parent = parent.parentElement, depth++) {
+  for (let parent = link.parentElement, depth = 0; parent && parent !== root && depth < MAX_CARD_DEPTH; parent = parent.parentElement, depth++) {
     if (!onlyLinksTo(parent, itemId)) break;
     card = parent;
   }
@@ -87,15 +109,36 @@ export function readLinkCard(card: Element, link: Element, itemId: string, tmall
   };
 }
 
-/** Every distinct item linked under `root`, in page order, each with its card. */
+/**
+ * Every distinct item linked under `root`, in page order, each with its card (as cardAround finds
+ * it). One pass marks each ancestor with the one item it links to, or MIXED, so 60 cards cost
+ * one walk up per link instead of a selector query per ancestor.
+ */
 export function linkCards(root: Element): { itemId: string; tmall: boolean; link: Element; card: Element }[] {
-  const seen = new Set<string>();
-  const out: { itemId: string; tmall: boolean; link: Element; card: Element }[] = [];
+  const links: { a: Element; link: ItemLink }[] = [];
   for (const a of Array.from(root.querySelectorAll(ITEM_LINK))) {
     const link = itemLink(a.getAttribute('href'));
-    if (!link || seen.has(link.itemId)) continue;
+    if (link) links.push({ a, link });
+  }
+  const holds = new Map<Element, string>();
+  for (const { a, link } of links) {
+    for (let el = a.parentElement; el && el !== root; el = el.parentElement) {
+      const seen = holds.get(el);
+      if (seen === undefined) holds.set(el, link.itemId);
+      else if (seen !== link.itemId) holds.set(el, MIXED);
+    }
+  }
+  const seen = new Set<string>();
+  const out: { itemId: string; tmall: boolean; link: Element; card: Element }[] = [];
+  for (const { a, link } of links) {
+    if (seen.has(link.itemId)) continue;
     seen.add(link.itemId);
-    out.push({ ...link, link: a, card: cardAround(a, link.itemId, root) });
+    let card = a;
+    for (let parent = a.parentElement, depth = 0; parent && parent !== root && depth < MAX_CARD_DEPTH; parent = parent.parentElement, depth++) {
+      if (holds.get(parent) !== link.itemId) break;
+      card = parent;
+    }
+    out.push({ ...link, link: a, card });
   }
   return out;
 }
