@@ -12,10 +12,17 @@ function isOwn(node: Node | null): boolean {
 
 /** A record that only adds or removes our own elements (panel host, badges) is not a page change. */
 function onlyOwn(r: MutationRecord): boolean {
-  if (isOwn(r.target)) return true;
-  if (r.type !== 'childList') return false;
-  const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-  return nodes.length > 0 && nodes.every((n) => n instanceof Element && n.hasAttribute(OWN_UI_ATTRIBUTE));
+  // Node lists first: a badge insertion is the common own record, and closest() walks the tree.
+  if (r.type === 'childList') {
+    const added = r.addedNodes;
+    if (added.length === 1 && r.removedNodes.length === 0) {
+      const node = added[0];
+      if (node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
+    }
+    const nodes = [...Array.from(added), ...Array.from(r.removedNodes)];
+    if (nodes.length > 0 && nodes.every((n) => n instanceof Element && n.hasAttribute(OWN_UI_ATTRIBUTE))) return true;
+  }
+  return isOwn(r.target);
 }
 
 export function observePage(root: Node, onChange: () => void, minIntervalMs = 150): () => void {

@@ -16,25 +16,56 @@ export function badgeFor(element: Element): HTMLElement | null {
   return element.querySelector(':scope > [data-testid="result-badge"]');
 }
 
+const BASE_STYLE =
+  'display:inline-block;margin:2px;padding:1px 6px;border-radius:4px;font:12px/1.4 system-ui,sans-serif;color:#fff;position:relative;z-index:2;';
+
+// Re-judging a page re-places every badge: unchanged ones get no DOM writes (no style parse, no
+// mutation records for the page's observers).
+const colorOf = new WeakMap<HTMLElement, string>();
+
+// Each result's badge, so a re-judged page finds it without a selector query per result.
+const badgeOf = new WeakMap<Element, HTMLElement>();
+// One styled badge per colour, cloned: a clone copies the parsed style instead of parsing it again.
+const templates = new Map<string, HTMLElement>();
+
+/** A new badge is filled in before it enters the page: one insertion per result. */
+function newBadge(doc: Document, color: string): HTMLElement {
+  let template = templates.get(color);
+  if (template?.ownerDocument !== doc) {
+    template = doc.createElement('span');
+    template.setAttribute(OWN_UI_ATTRIBUTE, 'badge');
+    template.dataset.testid = 'result-badge';
+    template.style.cssText = `${BASE_STYLE}background:${color};`;
+    templates.set(color, template);
+  }
+  const badge = template.cloneNode(false) as HTMLElement;
+  colorOf.set(badge, color);
+  return badge;
+}
+
+function setIfChanged(badge: HTMLElement, key: 'itemId' | 'platform' | 'seller' | 'price', value: string): void {
+  if (badge.dataset[key] !== value) badge.dataset[key] = value;
+}
+
 export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 'en'): HTMLElement | null {
   const host = result.element;
   if (!host) return null;
-  let badge = badgeFor(host) as HTMLElement | null;
-  if (!badge) {
-    badge = host.ownerDocument.createElement('span');
-    badge.setAttribute(OWN_UI_ATTRIBUTE, 'badge');
-    badge.dataset.testid = 'result-badge';
-    badge.style.cssText =
-      'display:inline-block;margin:2px;padding:1px 6px;border-radius:4px;font:12px/1.4 system-ui,sans-serif;color:#fff;position:relative;z-index:2;';
-    host.prepend(badge);
-  }
-  badge.dataset.itemId = result.itemId;
-  badge.dataset.platform = result.platform;
-  badge.dataset.seller = verdict.seller;
-  badge.dataset.price = verdict.price;
+  const color = verdict.price === 'below-min' && verdict.seller === 'authorized' ? COLORS.expired! : COLORS[verdict.seller] ?? COLORS.unknown!;
+  const known = badgeOf.get(host);
+  const existing = known?.parentElement === host ? known : (badgeFor(host) as HTMLElement | null);
+  const badge = existing ?? newBadge(host.ownerDocument, color);
+  badgeOf.set(host, badge);
+  setIfChanged(badge, 'itemId', result.itemId);
+  setIfChanged(badge, 'platform', result.platform);
+  setIfChanged(badge, 'seller', verdict.seller);
+  setIfChanged(badge, 'price', verdict.price);
   const labels = LABELS[lang];
   const text = [labels[verdict.seller] ?? verdict.seller, verdict.price === 'below-min' ? labels['below-min'] : ''].filter(Boolean).join(' · ');
-  badge.textContent = text;
-  badge.style.background = verdict.price === 'below-min' && verdict.seller === 'authorized' ? COLORS.expired! : COLORS[verdict.seller] ?? COLORS.unknown!;
+  if (badge.textContent !== text) badge.textContent = text;
+  if (colorOf.get(badge) !== color) {
+    badge.style.cssText = `${BASE_STYLE}background:${color};`;
+    colorOf.set(badge, color);
+  }
+  if (!existing) host.prepend(badge);
   return badge;
 }

@@ -11,9 +11,13 @@ export function setLocaleOverride(locale: Locale | undefined): void {
   override = locale;
 }
 
+// Read once: every translated string asks, and navigator.language is a slow getter in a content
+// script's world. The browser says when its language changes.
+let browserLang: Locale | undefined;
+if (typeof addEventListener === 'function') addEventListener('languagechange', () => (browserLang = undefined));
+
 export function browserLocale(): Locale {
-  const lang = typeof navigator !== 'undefined' ? navigator.language : 'en';
-  return /^zh/i.test(lang) ? 'zh-CN' : 'en';
+  return (browserLang ??= /^zh/i.test(typeof navigator !== 'undefined' ? navigator.language : 'en') ? 'zh-CN' : 'en');
 }
 
 export function currentLocale(): Locale {
