@@ -3,6 +3,8 @@ import 'fake-indexeddb/auto';
 import { PLATFORMS, type Platform } from '@/utils/model/listing';
 import { importJsonText } from '@/utils/authorized/import-json';
 import { buildIndex, namesOf, verdictFor, type VerdictInput } from '@/utils/authorized/matcher';
+import { buildSellerDigest, type SellerDigest } from '@/utils/authorized/seller-digest';
+import { DigestMatcher } from '@/utils/authorized/digest-matcher';
 import { loadList, saveList } from '@/utils/authorized/list-store';
 import { ListingProofDatabase } from '@/utils/db/database';
 
@@ -155,6 +157,21 @@ export async function benchAuthorized(print: (line: string) => void): Promise<vo
     const refMean = ref.reduce((a, b) => a + b, 0) / LOOKUPS;
     print(`authorized: ${LOOKUPS.toLocaleString('en')} verdicts: p50 ${us(p50)}, p99 ${us(p99)}, mean ${us(mean)} (target p99 < 1 ms: ${p99 < 1 ? 'met' : 'MISSED'}; ${below} below-min)`);
     print(`authorized: reference Map.get: p50 ${us(r50)}, p99 ${us(r99)}, mean ${us(refMean)} (${hits} hits); ratio verdict/Map.get: p50 ${(p50 / Math.max(r50, 1e-6)).toFixed(1)}x, p99 ${(p99 / Math.max(r99, 1e-6)).toFixed(1)}x, mean ${(mean / Math.max(refMean, 1e-6)).toFixed(1)}x`);
+    // What a search page receives: the seller digest of Taobao + Tmall (a quarter of the list each).
+    t = performance.now();
+    const digest = buildSellerDigest(index, ['taobao', 'tmall'], qs[0]!.at);
+    const digestMs = performance.now() - t;
+    const wire = JSON.stringify(digest);
+    t = performance.now();
+    const matcher = new DigestMatcher(JSON.parse(wire) as SellerDigest);
+    const decodeMs = performance.now() - t;
+    const covered = qs.filter((q) => q.platform === 'taobao' || q.platform === 'tmall').slice(0, 10_000);
+    const agree = covered.filter((q) => JSON.stringify(matcher.verdict(q)) === JSON.stringify(verdictFor(index, q))).length;
+    mem.sample();
+    print(
+      `authorized: search-page seller digest (taobao + tmall): built in ${sec(digestMs)}, ${mb(wire.length)} as sent, ` +
+        `parsed and decoded in ${sec(decodeMs)}; agrees with the index on ${agree.toLocaleString('en')} of ${covered.length.toLocaleString('en')} taobao/tmall verdicts`,
+    );
     print(`authorized: peak memory rss ${mb(mem.rss)}, heapUsed ${mb(mem.heap)} (sampled every 20 ms and between phases)`);
   } finally {
     clearInterval(timer);

@@ -8,9 +8,12 @@ import { BADGE_SEARCH_URL, RESULTS, badgeAuthorizedList, badgeSearchPage } from 
 import { median, ms, ratio, table, verdict, type Print } from '@/tests/bench/bench-utils';
 
 // Badge time on a 60-result search page with a 100,000-seller authorized list imported through the
-// dashboard: from the page inserting its results to the 60th badge carrying a verdict, both times
-// taken in the page. Reference, measured in the same page: one animation frame (the median
-// interval between requestAnimationFrame callbacks). Target: every badge within 16 ms.
+// dashboard, all times taken in the page: from the results appearing (the page has inserted them
+// and its insertion work is done: a page observer created before ours is told of them) to the
+// 60th badge carrying a verdict. Also shown: the page's own time from starting the insertion to
+// that point, and whether the badges were up before the next frame began (then no paint ever
+// shows the results without them). Reference, measured in the same page: one animation frame (the
+// median interval between requestAnimationFrame callbacks). Target: every badge within 16 ms.
 
 const SELLERS = 100_000;
 const TARGET_MS = 16;
@@ -18,6 +21,8 @@ const TARGET_MS = 16;
 interface Round {
   allMs: number;
   firstMs: number;
+  insertMs: number;
+  beforeNextFrame: boolean;
   frameMs: number;
 }
 
@@ -33,12 +38,18 @@ async function oneRound(b: ExtensionBrowser): Promise<Round> {
     await page.evaluate(() => (window as unknown as { __insertResults(): number }).__insertResults());
     await page.waitForFunction(() => (window as unknown as { __badgesDoneAt?: number }).__badgesDoneAt !== undefined, undefined, { timeout: 20_000 });
     const times = await page.evaluate(() => {
-      const w = window as unknown as { __insertedAt: number; __firstBadgeAt: number; __badgesDoneAt: number };
-      return { inserted: w.__insertedAt, first: w.__firstBadgeAt, done: w.__badgesDoneAt };
+      const w = window as unknown as { __insertedAt: number; __seenAt: number; __firstBadgeAt: number; __badgesDoneAt: number; __frameAt?: number };
+      return { inserted: w.__insertedAt, seen: w.__seenAt, first: w.__firstBadgeAt, done: w.__badgesDoneAt, frame: w.__frameAt };
     });
     const count = await page.locator('[data-testid="result-badge"]').count();
     if (count !== RESULTS) throw new Error(`expected ${RESULTS} badges, found ${count}`);
-    return { allMs: times.done - times.inserted, firstMs: times.first - times.inserted, frameMs };
+    return {
+      allMs: times.done - times.seen,
+      firstMs: times.first - times.seen,
+      insertMs: times.seen - times.inserted,
+      beforeNextFrame: times.frame === undefined || times.done <= times.frame,
+      frameMs,
+    };
   } finally {
     await page.close();
   }
@@ -61,13 +72,24 @@ export async function benchBadges(print: Print, opts: { rounds: number }): Promi
     // The first round also pays for the background loading and indexing the list: shown apart.
     const cold = await oneRound(b);
     for (let i = 0; i < opts.rounds; i++) rounds.push(await oneRound(b));
-    const rows = [cold, ...rounds].map((r, i) => [i === 0 ? 'first page (cold)' : `round ${i}`, ms(r.firstMs, 1), ms(r.allMs, 1), ms(r.frameMs, 1), ratio(r.allMs, r.frameMs)]);
-    table(print, ['round', 'first badge', `all ${RESULTS} badges`, 'one frame (rAF)', 'all ÷ frame'], rows);
+    const rows = [cold, ...rounds].map((r, i) => [
+      i === 0 ? 'first page (cold)' : `round ${i}`,
+      ms(r.insertMs, 1),
+      ms(r.firstMs, 1),
+      ms(r.allMs, 1),
+      r.beforeNextFrame ? 'yes' : 'no',
+      ms(r.frameMs, 1),
+      ratio(r.allMs, r.frameMs),
+    ]);
+    table(print, ['round', 'page inserts results', 'first badge', `all ${RESULTS} badges`, 'before next frame', 'one frame (rAF)', 'all ÷ frame'], rows);
     const all = median(rounds.map((r) => r.allMs));
     const frame = median(rounds.map((r) => r.frameMs));
     print('');
-    print(`median over ${rounds.length} warm rounds: all ${RESULTS} badges ${ms(all, 1)} after the results appeared = ${ratio(all, frame)} a frame of ${ms(frame, 1)}; target < ${TARGET_MS} ms: ${verdict(all < TARGET_MS)}`);
-    print('(the content script reads new results in the mutation microtask; what remains is reading 60 cards, one verdict round trip to the background and the page rendering its own results)');
+    const worst = Math.max(...rounds.map((r) => r.allMs));
+    const framesOk = rounds.filter((r) => r.beforeNextFrame).length;
+    print(`median over ${rounds.length} warm rounds: all ${RESULTS} badges ${ms(all, 1)} after the results appeared (worst ${ms(worst, 1)}) = ${ratio(all, frame)} a frame of ${ms(frame, 1)}; target < ${TARGET_MS} ms: ${verdict(all < TARGET_MS)}`);
+    print(`badges up before the next frame began in ${framesOk} of ${rounds.length} warm rounds`);
+    print('(the content script reads new results in the mutation microtask and judges them from the seller digest it fetched when the page opened; the cold round waits for the background to load and index the list)');
   } finally {
     await b?.close();
     await server.close();

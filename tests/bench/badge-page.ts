@@ -1,7 +1,9 @@
 // A current s.taobao.com-like search page (card markup as in tests/fixtures/taobao/search-2025.html)
 // whose 60 results are inserted by a page script when the bench calls `__insertResults()`, as a
-// search page's own script appends results after load. The page records when it inserted them and
-// when the 60th badge carrying a verdict appeared (a MutationObserver in the page's own world, so
+// search page's own script appends results after load. The page records when it started inserting
+// them, when its insertion returned (the results are in the document), when the next frame began
+// (requestAnimationFrame: the first paint that can show them) and when the 60th badge carrying a
+// verdict appeared (a MutationObserver in the page's own world, so
 // the figure includes the extension's whole path: observer, debounce, extraction, verdict request
 // to the background and back, badge placement). Plus an authorized list in which every other
 // card's seller is authorized, padded to the size asked for.
@@ -37,6 +39,12 @@ export function badgeSearchPage(): string {
 </div></div>
 <template id="bench-cards">${cards}</template>
 <script>
+// Created while the page parses, before the extension's script runs, so this observer is told of
+// the inserted results first: the moment the page's own insertion work (image loads start in
+// microtasks queued by the insertion) is over and any observer, ours included, can see them.
+new MutationObserver(function () {
+  if (window.__insertedAt !== undefined && window.__seenAt === undefined) window.__seenAt = performance.now();
+}).observe(document.getElementById('content_items_wrapper'), { childList: true });
 // The reference: the median interval between 30 animation frames.
 window.__frameInterval = function () {
   return new Promise(function (resolve) {
@@ -56,15 +64,24 @@ window.__insertResults = function () {
   var final = '[data-testid="result-badge"]:not([data-seller="unknown"])';
   window.__badgesDoneAt = undefined;
   window.__firstBadgeAt = undefined;
+  window.__frameAt = undefined;
+  window.__seenAt = undefined;
+  window.__insertedAt = undefined;
   var observer = new MutationObserver(function () {
     var n = wrapper.querySelectorAll(final).length;
     if (n > 0 && window.__firstBadgeAt === undefined) window.__firstBadgeAt = performance.now();
     if (n >= want) { window.__badgesDoneAt = performance.now(); observer.disconnect(); }
   });
   observer.observe(wrapper, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-seller'] });
-  window.__insertedAt = performance.now();
-  wrapper.appendChild(document.getElementById('bench-cards').content.cloneNode(true));
-  return window.__insertedAt;
+  // In a task of the page's own, as a search page's XHR callback would: a call straight from the
+  // bench (CDP) would run the microtasks, and so every observer, only after the harness's own work.
+  setTimeout(function () {
+    requestAnimationFrame(function () { window.__frameAt = performance.now(); });
+    window.__insertedAt = performance.now();
+    wrapper.appendChild(document.getElementById('bench-cards').content.cloneNode(true));
+    window.__appendedAt = performance.now();
+  }, 0);
+  return 0;
 };
 </script>
 </body></html>`;
