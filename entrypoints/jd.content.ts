@@ -1,12 +1,12 @@
 import { defineContentScript } from '#imports';
-import { CHAT_PAGE_MATCHES } from '@/utils/marketplaces/hosts';
 import { jdMatches } from '@/utils/marketplaces/jd/matches';
-import { requestListingScript } from '@/utils/content/bootstrap';
+import { jdAdapter } from '@/utils/marketplaces/jd/adapter';
+import { runContentScript } from '@/utils/content/run-content-script';
 
-// Bootstrap only: the listing script (entrypoints/listing-main.ts) is injected once the page is idle.
+// Injected by the background once the page has loaded (utils/background/page-scripts.ts), not by
+// the manifest: a manifest content script runs during the load and delays it.
 export default defineContentScript({
   matches: jdMatches,
-  excludeMatches: CHAT_PAGE_MATCHES,
-  runAt: 'document_idle',
-  main: () => requestListingScript(),
+  registration: 'runtime',
+  main: (ctx) => runContentScript(ctx, jdAdapter),
 });

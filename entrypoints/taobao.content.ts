@@ -1,12 +1,14 @@
 import { defineContentScript } from '#imports';
 import { CHAT_PAGE_MATCHES } from '@/utils/marketplaces/hosts';
 import { taobaoMatches } from '@/utils/marketplaces/taobao/matches';
-import { requestListingScript } from '@/utils/content/bootstrap';
+import { taobaoAdapter } from '@/utils/marketplaces/taobao/adapter';
+import { runContentScript } from '@/utils/content/run-content-script';
 
-// Bootstrap only: the listing script (entrypoints/listing-main.ts) is injected once the page is idle.
+// Injected by the background once the page has loaded (utils/background/page-scripts.ts), not by
+// the manifest: a manifest content script runs during the load and delays it.
 export default defineContentScript({
   matches: taobaoMatches,
   excludeMatches: CHAT_PAGE_MATCHES,
-  runAt: 'document_idle',
-  main: () => requestListingScript(),
+  registration: 'runtime',
+  main: (ctx) => runContentScript(ctx, taobaoAdapter),
 });

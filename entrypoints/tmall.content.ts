@@ -1,10 +1,12 @@
 import { defineContentScript } from '#imports';
 import { tmallMatches } from '@/utils/marketplaces/tmall/matches';
-import { requestListingScript } from '@/utils/content/bootstrap';
+import { tmallAdapter } from '@/utils/marketplaces/tmall/adapter';
+import { runContentScript } from '@/utils/content/run-content-script';
 
-// Bootstrap only: the listing script (entrypoints/listing-main.ts) is injected once the page is idle.
+// Injected by the background once the page has loaded (utils/background/page-scripts.ts), not by
+// the manifest: a manifest content script runs during the load and delays it.
 export default defineContentScript({
   matches: tmallMatches,
-  runAt: 'document_idle',
-  main: () => requestListingScript(),
+  registration: 'runtime',
+  main: (ctx) => runContentScript(ctx, tmallAdapter),
 });

@@ -9,7 +9,7 @@ import { showFindingsOnBadge } from '@/utils/background/toolbar-badge';
 import { registerCaptureTriggers } from '@/utils/background/capture-triggers';
 import { broadcastListChanged } from '@/utils/background/broadcast';
 import { registerScheduledSync } from '@/utils/background/scheduled-sync';
-import { registerListingScriptInjection } from '@/utils/background/listing-script';
+import { registerPageScriptInjection } from '@/utils/background/page-scripts';
 
 // Wiring only: each handler's logic lives in utils/background/.
 export default defineBackground(() => {
@@ -32,7 +32,7 @@ export default defineBackground(() => {
     if (tab?.id === undefined || tab.windowId === undefined || !tab.url) throw new Error('contentStartChatCapture: no tab');
     return captureChatForTab(data, { id: tab.id, windowId: tab.windowId, url: tab.url });
   });
-  registerListingScriptInjection();
+  registerPageScriptInjection();
   registerCaptureTriggers();
   registerScheduledSync();
 });

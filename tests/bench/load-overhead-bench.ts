@@ -7,8 +7,8 @@ import { median, ms, sleep, table, verdict, type Print } from '@/tests/bench/ben
 // What the content script adds to a page load, against the same pages in a Chromium without the
 // extension, launched in the same run and loaded alternately (so drift in the machine's load hits
 // both). Per load: the load event time from navigation timing, and the renderer main thread's
-// task and script time over load + 2 s from CDP Performance.getMetrics (the content script runs
-// once the page has loaded (a 4.5 KB bootstrap injects it), so its cost shows in the task time, not the load
+// task and script time over load + 2 s from CDP Performance.getMetrics (the background injects the
+// content script once the page has loaded, so its cost shows in the task time, not the load
 // event). Target: under 5 % added to the load time.
 
 const TARGET_PCT = 5;
@@ -94,7 +94,7 @@ export async function benchLoadOverhead(print: Print, opts: { runs: number }): P
     print('');
     print(`load event: median added ${signed(median(addedLoad))}, worst page ${signed(worst)}; target < ${TARGET_PCT} % added: ${verdict(worst < TARGET_PCT)}`);
     print('(fixture pages are small and served from loopback, so percentages are large; the added milliseconds are what carries over to a real page)');
-    print(`main thread: the listing script (injected after load and an idle moment: panel mount, extraction, verdict request) adds a median ${median(addedTask).toFixed(1)} ms of task time per load`);
+    print(`main thread: the listing script (injected by the background once the page has loaded: panel mount, extraction, verdict request) adds a median ${median(addedTask).toFixed(1)} ms of task time per load`);
   } finally {
     await ext?.close();
     await plain.close();

@@ -5,9 +5,11 @@ import { ADAPTERS } from '@/utils/marketplaces/registry';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import type { PageKind } from '@/utils/model/listing';
 import { matchesPattern } from '@/utils/marketplaces/match-pattern';
+import { pageScriptFor } from '@/utils/marketplaces/page-scripts';
 
 // Every adapter is registered, has example URLs that it alone claims, a content script whose
-// matches cover them, and committed fixtures for each page kind it supports.
+// matches cover them and that the background injects there, and committed fixtures for each
+// page kind it supports.
 
 const root = new URL('../../', import.meta.url);
 const blank = (url: string) => new JSDOM('<!doctype html><title>x</title>', { url }).window.document;
@@ -41,15 +43,17 @@ describe('adapter conformance', () => {
       }
     });
 
-    it('has a bootstrap content script on its match patterns, and the listing script picks it for its URLs', () => {
+    it('has a content script on its match patterns, which the background injects into its pages', () => {
       const file = new URL(`entrypoints/${id}.content.ts`, root);
       expect(existsSync(file), `entrypoints/${id}.content.ts`).toBe(true);
       const text = readFileSync(file, 'utf8');
       expect(text).toContain(`matches: ${id}Matches`);
-      expect(text).toContain('requestListingScript()');
+      expect(text).toContain(`runContentScript(ctx, ${id}Adapter)`);
+      expect(text).toContain(`registration: 'runtime'`);
       expect(readFileSync(new URL(`utils/marketplaces/${id}/adapter.ts`, root), 'utf8')).toContain(`matches: ${id}Matches`);
-      // entrypoints/listing-main.ts takes the first adapter whose patterns match: exactly one must.
       for (const href of Object.values(adapter.exampleUrls).flat()) {
+        expect(pageScriptFor(href), href).toBe(`/content-scripts/${id}.js`);
+        // Exactly one adapter's patterns match, so no page could get two listing scripts.
         expect(ADAPTERS.filter((a) => a.matches.some((p) => matchesPattern(p, new URL(href)))).map((a) => a.id), href).toEqual([id]);
       }
     });
@@ -62,5 +66,14 @@ describe('adapter conformance', () => {
       expect(files.some((f) => /login/.test(f)), `${id} has no login-wall fixture`).toBe(true);
       expect(files.some((f) => /captcha|risk/.test(f)), `${id} has no captcha fixture`).toBe(true);
     });
+  });
+});
+
+describe('page scripts', () => {
+  it('gives chat pages the chat script and other hosts nothing', () => {
+    expect(pageScriptFor('https://im.taobao.com/webww/ww.htm')).toBe('/content-scripts/chat.js');
+    expect(pageScriptFor('https://mobile.yangkeduo.com/chat_detail.html?mall_id=1')).toBe('/content-scripts/chat.js');
+    expect(pageScriptFor('https://example.com/item.htm?id=1')).toBeUndefined();
+    expect(pageScriptFor('not a url')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
 import { MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
 
-// Kept apart from the adapter so the bootstrap content script can import it without the readers.
+// Kept apart from the adapter so the background can decide where to inject without the readers.
 export const tmallMatches = MARKETPLACE_HOSTS.filter((h) => /\.tmall\.com\//.test(h));

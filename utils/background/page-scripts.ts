@@ -1,0 +1,56 @@
+import { browser } from '#imports';
+import { pageScriptFor } from '@/utils/marketplaces/page-scripts';
+
+// Marketplace pages get their content script (listing or chat) from here, after the page has
+// loaded: nothing of ours runs while the page loads, so the extension adds nothing to its load
+// event. A page that never finishes loading (a stuck image, a long poll) gets it after 3 s.
+
+const FALLBACK_MS = 3000;
+const fallbacks = new Map<number, ReturnType<typeof setTimeout>>();
+
+function cancelFallback(tabId: number): void {
+  clearTimeout(fallbacks.get(tabId));
+  fallbacks.delete(tabId);
+}
+
+/**
+ * Runs in the page (our isolated world): claims the document for one script. A document can be
+ * reported loaded twice (the 3 s fallback, then "complete"; a History API navigation), and a
+ * second copy of a WXT content script would invalidate the first one's context.
+ */
+function claimDocument(): boolean {
+  const scope = window as unknown as Record<string, boolean>;
+  if (scope.__listingproofPageScript) return false;
+  scope.__listingproofPageScript = true;
+  return true;
+}
+
+async function inject(tabId: number, knownUrl?: string): Promise<void> {
+  const url = knownUrl ?? (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  const file = url ? pageScriptFor(url) : undefined;
+  if (!file) return;
+  // Top frame only, as the manifest content scripts were; a closed or navigated tab just fails.
+  try {
+    const [claim] = await browser.scripting.executeScript({ target: { tabId }, func: claimDocument });
+    if (claim?.result === true) await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+  } catch {
+    // the tab closed or navigated away meanwhile: its next load brings its own injection
+  }
+}
+
+export function registerPageScriptInjection(): void {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading') {
+      cancelFallback(tabId);
+      if (tab.url && pageScriptFor(tab.url)) fallbacks.set(tabId, setTimeout(() => void inject(tabId), FALLBACK_MS));
+    } else if (change.status === 'complete') {
+      cancelFallback(tabId);
+      void inject(tabId, tab.url);
+    }
+  });
+  browser.tabs.onRemoved.addListener(cancelFallback);
+  // Tabs open when the extension is installed or updated have no listing script yet.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.tabs.query({ status: 'complete' }).then((tabs) => tabs.forEach((t) => t.id !== undefined && t.url && void inject(t.id, t.url)));
+  });
+}
