@@ -16,6 +16,9 @@ interface HashSets {
 }
 
 function decode(base64: string): Float64Array {
+  // Native base64 (Chromium 140+, Firefox 133+) is many times faster on a megabytes-long digest.
+  const native = (Uint8Array as unknown as { fromBase64?(text: string): Uint8Array<ArrayBuffer> }).fromBase64;
+  if (native) return new Float64Array(native.call(Uint8Array, base64).buffer);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -28,6 +28,8 @@ export interface SellerDigest {
 
 function base64Of(values: Float64Array): string {
   const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  const native = (bytes as Uint8Array & { toBase64?(): string }).toBase64;
+  if (native) return native.call(bytes);
   let binary = '';
   // Chunked: String.fromCharCode takes its bytes as arguments, and argument lists are bounded.
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
