@@ -1,4 +1,4 @@
-import { bytesToDataUrlAsync } from '@/utils/evidence/data-url';
+import { bytesToDataUrl } from '@/utils/evidence/data-url';
 import { sha256Hex } from '@/utils/evidence/hash';
 
 // Product images at full size, fetched by the background (its host permissions reach the image
@@ -138,6 +138,6 @@ export async function imageDataUrlsForRender(fetch: FetchLike, urls: readonly st
   const out: Record<string, string> = {};
   let total = 0;
   const kept = images.filter((img) => (total += img.bytes.byteLength) <= budget.maxTotalBytes);
-  await Promise.all(kept.map(async (img) => (out[img.url] = await bytesToDataUrlAsync(img.bytes, img.mediaType))));
+  for (const img of kept) out[img.url] = bytesToDataUrl(img.bytes, img.mediaType);
   return out;
 }
