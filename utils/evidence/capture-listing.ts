@@ -5,7 +5,7 @@ import { captureStitched } from '@/utils/evidence/capture-stitched';
 import { CAPTURE_STEPS, CaptureStepError, errorMessage, type CaptureStep } from '@/utils/evidence/capture-step-error';
 import { captureViewport, isScreenshotPermissionError, pngFromDataUrl, SCREENSHOT_PERMISSION_WARNING } from '@/utils/evidence/capture-viewport';
 import { fetchImages, imageDataUrlsForRender, type FetchLike } from '@/utils/evidence/fetch-images';
-import { hashArtifacts, type PendingFile } from '@/utils/evidence/pending-file';
+import { PendingFiles } from '@/utils/evidence/pending-file';
 import { listingJsonText, type ExtractionInput } from '@/utils/evidence/listing-json';
 import { localIsoString } from '@/utils/evidence/local-time';
 import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-requests';
@@ -73,7 +73,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   const shot = scheduleCaptures(() => deps.captureVisibleTab(input.windowId), clock);
   const id = deps.randomUUID();
   const startedAt = localIsoString(deps.now());
-  const files: PendingFile[] = [];
+  const files = new PendingFiles();
   const warnings = input.extraction.warnings.map((w) => `extractor: ${w}`);
   const environment = deps.environment();
   environment.catch(() => undefined); // awaited (and reported) at the data step
@@ -85,7 +85,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   // The page source is saved while the extension fetches images for the full-page render (no
   // page change in between) and before any scrolling; the page-source step collects it.
   let source: ReturnType<typeof savePageSource> | undefined;
-  const pageSource = () => (source ??= savePageSource(deps.saveAsMHTML, page, input.tabId, clock));
+  const pageSource = () => (source ??= savePageSource(deps.saveAsMHTML, page, input.tabId, clock, files));
 
   try {
     progress('viewport');
@@ -134,9 +134,9 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
     const [mhtml, dom] = await pageSource();
     warnings.push(...mhtml.warnings);
     if (dom.error !== undefined) warnings.push(`page.html not saved: ${dom.error}`);
-    if (!mhtml.blob && dom.html === undefined) throw new Error(`neither MHTML nor the serialized DOM could be saved (${[...mhtml.warnings, dom.error].join('; ')})`);
+    if (!mhtml.blob && !dom.blob) throw new Error(`neither MHTML nor the serialized DOM could be saved (${[...mhtml.warnings, dom.error].join('; ')})`);
     if (mhtml.blob) files.push({ path: 'page.mhtml', blob: mhtml.blob, method: 'pageCapture.saveAsMHTML' });
-    if (dom.html !== undefined) files.push({ path: 'page.html', blob: new Blob([dom.html], { type: 'text/html' }), method: 'dom-serializer', note: 'the DOM as the page had it at capture time (XMLSerializer), our panel removed' });
+    if (dom.blob) files.push({ path: 'page.html', blob: dom.blob, method: 'dom-serializer', note: 'the DOM as the page had it at capture time (XMLSerializer), our panel removed' });
   });
 
   progress('data');
@@ -154,7 +154,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   });
 
   progress('hashing');
-  const artifacts = await step('hashing', () => hashArtifacts(files));
+  const artifacts = await step('hashing', () => files.artifacts());
 
   progress('storing');
   const { listing } = input.extraction;
@@ -178,14 +178,13 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
     artifacts,
     warnings,
   };
-  const blobs = new Map(files.map((f) => [f.path, f.blob]));
-  const stored = await storeCapture(deps.db, draft, blobs, { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored });
+  const stored = await storeCapture(deps.db, draft, files.blobs(), { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored });
   onProgress({ step: 'storing', done: total, total });
   return stored;
 }
 
 /** html2canvas-pro in the page, with the page's cross-origin images fetched by us. */
-async function renderedFullPage(fetch: FetchLike, page: PageRequests, metrics: PageCaptureMetrics, files: PendingFile[], settleFirst: Promise<unknown>): Promise<void> {
+async function renderedFullPage(fetch: FetchLike, page: PageRequests, metrics: PageCaptureMetrics, files: PendingFiles, settleFirst: Promise<unknown>): Promise<void> {
   const [imageDataUrls] = await Promise.all([imageDataUrlsForRender(fetch, metrics.crossOriginImages ?? []).catch(() => ({})), settleFirst]);
   const images = await page.renderFullPage(imageDataUrls);
   if (images.length === 0) throw new Error('the renderer returned no image');
@@ -196,13 +195,20 @@ async function renderedFullPage(fetch: FetchLike, page: PageRequests, metrics: P
   });
 }
 
-/** MHTML and the serialized DOM, together; neither throws (each failure becomes a reason). */
-function savePageSource(saveAsMHTML: SaveAsMhtml | undefined, page: PageRequests, tabId: number, clock: Clock) {
+/** MHTML and the serialized DOM, together, each hashed once saved; neither throws (a failure becomes a reason). */
+function savePageSource(saveAsMHTML: SaveAsMhtml | undefined, page: PageRequests, tabId: number, clock: Clock, files: PendingFiles) {
   return Promise.all([
-    captureMhtml(saveAsMHTML, tabId, { sleep: (ms) => clock.sleep(ms) }),
+    captureMhtml(saveAsMHTML, tabId, { sleep: (ms) => clock.sleep(ms) }).then((mhtml) => {
+      if (mhtml.blob) void files.startHashing(mhtml.blob);
+      return mhtml;
+    }),
     page.serializeDom().then(
-      (html) => ({ html, error: undefined }),
-      (err: unknown) => ({ html: undefined, error: errorMessage(err) }),
+      (html) => {
+        const blob = new Blob([html], { type: 'text/html' });
+        void files.startHashing(blob);
+        return { blob, error: undefined };
+      },
+      (err: unknown) => ({ blob: undefined, error: errorMessage(err) }),
     ),
   ]);
 }

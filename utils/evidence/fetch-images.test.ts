@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fetchImages, fullSizeImageUrl, imageDataUrlsForRender, type FetchLike } from '@/utils/evidence/fetch-images';
-import { sha256Hex } from '@/utils/evidence/hash';
 
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
 
@@ -37,7 +36,7 @@ describe('fullSizeImageUrl', () => {
 });
 
 describe('fetchImages', () => {
-  it('fetches in order with ASCII names, media types and hashes; failures are warnings', async () => {
+  it('fetches in order with ASCII names, media types and bytes; failures are warnings', async () => {
     const f = fakeFetch({
       'https://img.alicdn.com/a.jpg': image(),
       'https://img.alicdn.com/b.png': image('image/png'),
@@ -48,7 +47,7 @@ describe('fetchImages', () => {
     const { images, warnings } = await fetchImages(f.fetch, urls, { maxBytes: 1000 });
     expect(images.map((i) => i.path)).toEqual(['images/01.jpg', 'images/02.png']);
     expect(images[0]!.fetchedUrl).toBe('https://img.alicdn.com/a.jpg');
-    expect(images[0]!.sha256).toBe(await sha256Hex(jpeg));
+    expect(images[0]!.bytes).toEqual(jpeg);
     expect(warnings).toHaveLength(3);
     expect(warnings.join('\n')).toMatch(/image 3 .*not an image \(text\/html\)/);
     expect(warnings.join('\n')).toMatch(/image 4 .*larger than 1000 bytes/);

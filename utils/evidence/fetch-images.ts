@@ -1,5 +1,4 @@
 import { bytesToDataUrl } from '@/utils/evidence/data-url';
-import { sha256Hex } from '@/utils/evidence/hash';
 
 // Product images at full size, fetched by the background (its host permissions reach the image
 // CDNs without CORS). A missing image is a warning on the capture, never a failed capture.
@@ -21,7 +20,6 @@ export interface FetchedImage {
   path: string;
   mediaType: string;
   bytes: Uint8Array<ArrayBuffer>;
-  sha256: string;
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -117,7 +115,8 @@ export async function fetchImages(fetch: FetchLike, urls: readonly string[], opt
           got = await fetchOne(fetch, direct, timeoutMs, maxBytes);
         }
         const path = `images/${String(i + 1).padStart(width, '0')}.${extensionFor(got.mediaType)}`;
-        results[i] = { url, fetchedUrl, path, ...got, sha256: await sha256Hex(got.bytes) };
+        // No hash here: artifacts are hashed once, from the stored bytes (pending-file.ts).
+        results[i] = { url, fetchedUrl, path, ...got };
       } catch (err) {
         results[i] = `image ${i + 1} not saved (${url}): ${err instanceof Error ? err.message : String(err)}`;
       }
