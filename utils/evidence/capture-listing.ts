@@ -3,12 +3,13 @@ import { captureMhtml, type SaveAsMhtml } from '@/utils/evidence/capture-mhtml';
 import { scheduleCaptures, realClock, type Clock } from '@/utils/evidence/capture-scheduler';
 import { captureStitched } from '@/utils/evidence/capture-stitched';
 import { CAPTURE_STEPS, CaptureStepError, errorMessage, type CaptureStep } from '@/utils/evidence/capture-step-error';
-import { captureViewport, isScreenshotPermissionError, pngFromDataUrl, SCREENSHOT_PERMISSION_WARNING } from '@/utils/evidence/capture-viewport';
-import { fetchImages, imageDataUrlsForRender, type FetchLike } from '@/utils/evidence/fetch-images';
+import { captureViewport, isScreenshotPermissionError, SCREENSHOT_PERMISSION_WARNING } from '@/utils/evidence/capture-viewport';
+import { fetchImages, type FetchLike } from '@/utils/evidence/fetch-images';
+import { prepareRender, renderFullPageFiles } from '@/utils/evidence/full-page-render';
 import { PendingFiles } from '@/utils/evidence/pending-file';
 import { listingJsonText, type ExtractionInput } from '@/utils/evidence/listing-json';
 import { localIsoString } from '@/utils/evidence/local-time';
-import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-requests';
+import type { PageRequests } from '@/utils/evidence/page-requests';
 import { storeCapture, type StoreOptions } from '@/utils/evidence/store-capture';
 import type { CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
 
@@ -82,8 +83,8 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   const productImages = fetchImages(deps.fetch, input.extraction.listing.images);
   productImages.catch(() => undefined); // awaited (and reported) at the images step
 
-  // The page source is saved while the extension fetches images for the full-page render (no
-  // page change in between) and before any scrolling; the page-source step collects it.
+  // The page source is saved while the extension hands the page the images for the full-page
+  // render (no page change in between) and before any scrolling; the page-source step collects it.
   let source: ReturnType<typeof savePageSource> | undefined;
   const pageSource = () => (source ??= savePageSource(deps.saveAsMHTML, page, input.tabId, clock, files));
 
@@ -119,7 +120,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
         return stitched();
       }
       try {
-        await renderedFullPage(deps.fetch, page, metrics, files, pageSource());
+        await renderFullPageFiles(page, prepareRender(deps.fetch, page, Promise.resolve(metrics)), pageSource(), files, warnings);
       } catch (err) {
         warnings.push(`full-page: html2canvas-pro failed (${errorMessage(err)}); a stitched series of browser screenshots was made instead`);
         await stitched();
@@ -181,18 +182,6 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   const stored = await storeCapture(deps.db, draft, files.blobs(), { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored });
   onProgress({ step: 'storing', done: total, total });
   return stored;
-}
-
-/** html2canvas-pro in the page, with the page's cross-origin images fetched by us. */
-async function renderedFullPage(fetch: FetchLike, page: PageRequests, metrics: PageCaptureMetrics, files: PendingFiles, settleFirst: Promise<unknown>): Promise<void> {
-  const [imageDataUrls] = await Promise.all([imageDataUrlsForRender(fetch, metrics.crossOriginImages ?? []).catch(() => ({})), settleFirst]);
-  const images = await page.renderFullPage(imageDataUrls);
-  if (images.length === 0) throw new Error('the renderer returned no image');
-  images.forEach((img, i) => {
-    const png = pngFromDataUrl(img.dataUrl);
-    const path = images.length === 1 ? 'full-page.png' : `full-page-${i + 1}.png`;
-    files.push({ path, blob: png.blob, method: 'html2canvas-pro', note: img.note });
-  });
 }
 
 /** MHTML and the serialized DOM, together, each hashed once saved; neither throws (a failure becomes a reason). */
