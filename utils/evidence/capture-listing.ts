@@ -9,7 +9,8 @@ import { prepareRender, renderFullPageFiles } from '@/utils/evidence/full-page-r
 import { PendingFiles } from '@/utils/evidence/pending-file';
 import { listingJsonText, type ExtractionInput } from '@/utils/evidence/listing-json';
 import { localIsoString } from '@/utils/evidence/local-time';
-import type { PageRequests } from '@/utils/evidence/page-requests';
+import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-requests';
+import type { SentRenderImages } from '@/utils/evidence/render-images';
 import { storeCapture, type StoreOptions } from '@/utils/evidence/store-capture';
 import type { CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
 
@@ -83,15 +84,23 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   const productImages = fetchImages(deps.fetch, input.extraction.listing.images);
   productImages.catch(() => undefined); // awaited (and reported) at the images step
 
-  // The page source is saved while the extension hands the page the images for the full-page
-  // render (no page change in between) and before any scrolling; the page-source step collects it.
+  // The page source is saved from the start, beside the viewport shot and the preparation of the
+  // full-page render (none of which changes the page) and before any scrolling; the page-source
+  // step collects it.
   let source: ReturnType<typeof savePageSource> | undefined;
   const pageSource = () => (source ??= savePageSource(deps.saveAsMHTML, page, input.tabId, clock, files));
+  let metrics: Promise<PageCaptureMetrics> | undefined;
+  const pageMetrics = () => (metrics ??= page.metrics());
+  let render: Promise<SentRenderImages> | undefined;
+  const renderPrepared = () => (render ??= prepareRender(deps.fetch, page, pageMetrics()));
 
   try {
     progress('viewport');
     await step('viewport', async () => {
       await page.hideUi();
+      // Started now, they overlap the shot; the image list is asked for first (see prepareRender).
+      if (!input.options.stitched) void renderPrepared();
+      void pageSource();
       try {
         const png = await captureViewport(shot);
         capturedAt = localIsoString(deps.now()); // the moment the evidence shows
@@ -106,7 +115,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
 
     progress('full-page');
     await step('full-page', async () => {
-      const metrics = await page.metrics();
+      const metrics = await pageMetrics();
       const stitched = async (): Promise<void> => {
         const series = await captureStitched(
           { captureVisibleTab: shot, scrollTo: (y) => page.scrollTo(y), sleep: (ms) => clock.sleep(ms), now: () => clock.now(), hideFixedAndSticky: page.hideFixedAndSticky?.bind(page) },
@@ -120,13 +129,16 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
         return stitched();
       }
       try {
-        await renderFullPageFiles(page, prepareRender(deps.fetch, page, Promise.resolve(metrics)), pageSource(), files, warnings);
+        await renderFullPageFiles(page, renderPrepared(), pageSource(), files, warnings);
       } catch (err) {
         warnings.push(`full-page: html2canvas-pro failed (${errorMessage(err)}); a stitched series of browser screenshots was made instead`);
         await stitched();
       }
     });
   } finally {
+    // After a failure the images may still be on their way; let them arrive before showUi
+    // clears the page's copies, or they would outlive the capture there.
+    await render?.catch(() => undefined);
     await page.showUi().catch((err: unknown) => warnings.push(`the page could not be restored after the screenshots: ${errorMessage(err)}`));
   }
 

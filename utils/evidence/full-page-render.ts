@@ -6,8 +6,9 @@ import { sendImagesForRender, type SentRenderImages } from '@/utils/evidence/ren
 
 // The full-page image by html2canvas-pro in the page (background side), in two halves so the
 // slow parts overlap. Loading the renderer script and handing the page the cross-origin images it
-// needs change nothing the page shows, so they run while the page source is saved. The render
-// itself adds html2canvas's clone to the page, so it waits until the page source is saved.
+// needs change nothing the page shows, so they start with the capture, beside the viewport shot
+// and the page source. The render itself adds html2canvas's clone to the page, so it waits until
+// the page source is saved.
 
 /** Starts loading the renderer and handing over the images; never rejects before both settle. */
 export async function prepareRender(fetch: FetchLike, page: PageRequests, metrics: Promise<PageCaptureMetrics>): Promise<SentRenderImages> {
