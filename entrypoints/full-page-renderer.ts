@@ -4,5 +4,5 @@ import { installRenderer } from '@/utils/evidence/renderer-slot';
 
 // Injected by the background into a tab only when a capture renders the full page.
 export default defineUnlistedScript(() => {
-  installRenderer(window, (imageDataUrls) => renderFullPage(document, { imageDataUrls }));
+  installRenderer(window, (imageUrls) => renderFullPage(document, { imageUrls }));
 });

@@ -31,10 +31,9 @@ export function pageProxy(tabId: number): PageRequests & { environment(): Promis
     serializeDom: async () => z.string().parse(await ask({ op: 'serializeDom' })),
     metrics: async () => metricsSchema.parse(await ask({ op: 'metrics' })),
     scrollTo: async (y) => z.number().optional().parse(await ask({ op: 'scrollTo', y: Math.max(0, y) })),
-    renderFullPage: async (imageDataUrls) => {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/full-page-renderer.js'] });
-      return renderedSchema.parse(await ask({ op: 'renderFullPage', imageDataUrls }));
-    },
+    addRenderImage: async (url, dataUrl) => void (await ask({ op: 'addRenderImage', url, dataUrl })),
+    loadRenderer: async () => void (await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/full-page-renderer.js'] })),
+    renderFullPage: async () => renderedSchema.parse(await ask({ op: 'renderFullPage' })),
     environment: async () => pageEnvironmentSchema.parse(await ask({ op: 'environment' })),
   };
 }

@@ -43,8 +43,10 @@ export function registerTabHandlers(ctx: ContentScriptContext, hooks: Hooks): vo
           return session.hideFixedAndSticky?.();
         case 'scrollTo':
           return session.scrollTo(req.y);
+        case 'addRenderImage':
+          return session.addRenderImage(req.url, req.dataUrl);
         case 'renderFullPage':
-          return session.renderFullPage(req.imageDataUrls);
+          return session.renderFullPage();
         case 'environment':
           return collectPageEnvironment(navigator, window);
       }

@@ -3,12 +3,14 @@ import { captureMhtml, type SaveAsMhtml } from '@/utils/evidence/capture-mhtml';
 import { scheduleCaptures, realClock, type Clock } from '@/utils/evidence/capture-scheduler';
 import { captureStitched } from '@/utils/evidence/capture-stitched';
 import { CAPTURE_STEPS, CaptureStepError, errorMessage, type CaptureStep } from '@/utils/evidence/capture-step-error';
-import { captureViewport, isScreenshotPermissionError, pngFromDataUrl, SCREENSHOT_PERMISSION_WARNING } from '@/utils/evidence/capture-viewport';
-import { fetchImages, imageDataUrlsForRender, type FetchLike } from '@/utils/evidence/fetch-images';
-import { hashArtifacts, type PendingFile } from '@/utils/evidence/pending-file';
+import { captureViewport, isScreenshotPermissionError, SCREENSHOT_PERMISSION_WARNING } from '@/utils/evidence/capture-viewport';
+import { fetchImages, type FetchLike } from '@/utils/evidence/fetch-images';
+import { prepareRender, renderFullPageFiles } from '@/utils/evidence/full-page-render';
+import { PendingFiles } from '@/utils/evidence/pending-file';
 import { listingJsonText, type ExtractionInput } from '@/utils/evidence/listing-json';
 import { localIsoString } from '@/utils/evidence/local-time';
 import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-requests';
+import type { SentRenderImages } from '@/utils/evidence/render-images';
 import { storeCapture, type StoreOptions } from '@/utils/evidence/store-capture';
 import type { CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
 
@@ -73,7 +75,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   const shot = scheduleCaptures(() => deps.captureVisibleTab(input.windowId), clock);
   const id = deps.randomUUID();
   const startedAt = localIsoString(deps.now());
-  const files: PendingFile[] = [];
+  const files = new PendingFiles();
   const warnings = input.extraction.warnings.map((w) => `extractor: ${w}`);
   const environment = deps.environment();
   environment.catch(() => undefined); // awaited (and reported) at the data step
@@ -82,15 +84,23 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   const productImages = fetchImages(deps.fetch, input.extraction.listing.images);
   productImages.catch(() => undefined); // awaited (and reported) at the images step
 
-  // The page source is saved while the extension fetches images for the full-page render (no
-  // page change in between) and before any scrolling; the page-source step collects it.
+  // The page source is saved from the start, beside the viewport shot and the preparation of the
+  // full-page render (none of which changes the page) and before any scrolling; the page-source
+  // step collects it.
   let source: ReturnType<typeof savePageSource> | undefined;
-  const pageSource = () => (source ??= savePageSource(deps.saveAsMHTML, page, input.tabId, clock));
+  const pageSource = () => (source ??= savePageSource(deps.saveAsMHTML, page, input.tabId, clock, files));
+  let metrics: Promise<PageCaptureMetrics> | undefined;
+  const pageMetrics = () => (metrics ??= page.metrics());
+  let render: Promise<SentRenderImages> | undefined;
+  const renderPrepared = () => (render ??= prepareRender(deps.fetch, page, pageMetrics()));
 
   try {
     progress('viewport');
     await step('viewport', async () => {
       await page.hideUi();
+      // Started now, they overlap the shot; the image list is asked for first (see prepareRender).
+      if (!input.options.stitched) void renderPrepared();
+      void pageSource();
       try {
         const png = await captureViewport(shot);
         capturedAt = localIsoString(deps.now()); // the moment the evidence shows
@@ -105,7 +115,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
 
     progress('full-page');
     await step('full-page', async () => {
-      const metrics = await page.metrics();
+      const metrics = await pageMetrics();
       const stitched = async (): Promise<void> => {
         const series = await captureStitched(
           { captureVisibleTab: shot, scrollTo: (y) => page.scrollTo(y), sleep: (ms) => clock.sleep(ms), now: () => clock.now(), hideFixedAndSticky: page.hideFixedAndSticky?.bind(page) },
@@ -119,13 +129,16 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
         return stitched();
       }
       try {
-        await renderedFullPage(deps.fetch, page, metrics, files, pageSource());
+        await renderFullPageFiles(page, renderPrepared(), pageSource(), files, warnings);
       } catch (err) {
         warnings.push(`full-page: html2canvas-pro failed (${errorMessage(err)}); a stitched series of browser screenshots was made instead`);
         await stitched();
       }
     });
   } finally {
+    // After a failure the images may still be on their way; let them arrive before showUi
+    // clears the page's copies, or they would outlive the capture there.
+    await render?.catch(() => undefined);
     await page.showUi().catch((err: unknown) => warnings.push(`the page could not be restored after the screenshots: ${errorMessage(err)}`));
   }
 
@@ -134,9 +147,9 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
     const [mhtml, dom] = await pageSource();
     warnings.push(...mhtml.warnings);
     if (dom.error !== undefined) warnings.push(`page.html not saved: ${dom.error}`);
-    if (!mhtml.blob && dom.html === undefined) throw new Error(`neither MHTML nor the serialized DOM could be saved (${[...mhtml.warnings, dom.error].join('; ')})`);
+    if (!mhtml.blob && !dom.blob) throw new Error(`neither MHTML nor the serialized DOM could be saved (${[...mhtml.warnings, dom.error].join('; ')})`);
     if (mhtml.blob) files.push({ path: 'page.mhtml', blob: mhtml.blob, method: 'pageCapture.saveAsMHTML' });
-    if (dom.html !== undefined) files.push({ path: 'page.html', blob: new Blob([dom.html], { type: 'text/html' }), method: 'dom-serializer', note: 'the DOM as the page had it at capture time (XMLSerializer), our panel removed' });
+    if (dom.blob) files.push({ path: 'page.html', blob: dom.blob, method: 'dom-serializer', note: 'the DOM as the page had it at capture time (XMLSerializer), our panel removed' });
   });
 
   progress('data');
@@ -154,7 +167,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   });
 
   progress('hashing');
-  const artifacts = await step('hashing', () => hashArtifacts(files));
+  const artifacts = await step('hashing', () => files.artifacts());
 
   progress('storing');
   const { listing } = input.extraction;
@@ -178,31 +191,25 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
     artifacts,
     warnings,
   };
-  const blobs = new Map(files.map((f) => [f.path, f.blob]));
-  const stored = await storeCapture(deps.db, draft, blobs, { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored });
+  const stored = await storeCapture(deps.db, draft, files.blobs(), { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored });
   onProgress({ step: 'storing', done: total, total });
   return stored;
 }
 
-/** html2canvas-pro in the page, with the page's cross-origin images fetched by us. */
-async function renderedFullPage(fetch: FetchLike, page: PageRequests, metrics: PageCaptureMetrics, files: PendingFile[], settleFirst: Promise<unknown>): Promise<void> {
-  const [imageDataUrls] = await Promise.all([imageDataUrlsForRender(fetch, metrics.crossOriginImages ?? []).catch(() => ({})), settleFirst]);
-  const images = await page.renderFullPage(imageDataUrls);
-  if (images.length === 0) throw new Error('the renderer returned no image');
-  images.forEach((img, i) => {
-    const png = pngFromDataUrl(img.dataUrl);
-    const path = images.length === 1 ? 'full-page.png' : `full-page-${i + 1}.png`;
-    files.push({ path, blob: png.blob, method: 'html2canvas-pro', note: img.note });
-  });
-}
-
-/** MHTML and the serialized DOM, together; neither throws (each failure becomes a reason). */
-function savePageSource(saveAsMHTML: SaveAsMhtml | undefined, page: PageRequests, tabId: number, clock: Clock) {
+/** MHTML and the serialized DOM, together, each hashed once saved; neither throws (a failure becomes a reason). */
+function savePageSource(saveAsMHTML: SaveAsMhtml | undefined, page: PageRequests, tabId: number, clock: Clock, files: PendingFiles) {
   return Promise.all([
-    captureMhtml(saveAsMHTML, tabId, { sleep: (ms) => clock.sleep(ms) }),
+    captureMhtml(saveAsMHTML, tabId, { sleep: (ms) => clock.sleep(ms) }).then((mhtml) => {
+      if (mhtml.blob) void files.startHashing(mhtml.blob);
+      return mhtml;
+    }),
     page.serializeDom().then(
-      (html) => ({ html, error: undefined }),
-      (err: unknown) => ({ html: undefined, error: errorMessage(err) }),
+      (html) => {
+        const blob = new Blob([html], { type: 'text/html' });
+        void files.startHashing(blob);
+        return { blob, error: undefined };
+      },
+      (err: unknown) => ({ blob: undefined, error: errorMessage(err) }),
     ),
   ]);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchImages, fullSizeImageUrl, imageDataUrlsForRender, type FetchLike } from '@/utils/evidence/fetch-images';
-import { sha256Hex } from '@/utils/evidence/hash';
+import { fetchImages, fullSizeImageUrl, type FetchLike } from '@/utils/evidence/fetch-images';
 
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
 
@@ -37,7 +36,7 @@ describe('fullSizeImageUrl', () => {
 });
 
 describe('fetchImages', () => {
-  it('fetches in order with ASCII names, media types and hashes; failures are warnings', async () => {
+  it('fetches in order with ASCII names, media types and bytes; failures are warnings', async () => {
     const f = fakeFetch({
       'https://img.alicdn.com/a.jpg': image(),
       'https://img.alicdn.com/b.png': image('image/png'),
@@ -48,7 +47,7 @@ describe('fetchImages', () => {
     const { images, warnings } = await fetchImages(f.fetch, urls, { maxBytes: 1000 });
     expect(images.map((i) => i.path)).toEqual(['images/01.jpg', 'images/02.png']);
     expect(images[0]!.fetchedUrl).toBe('https://img.alicdn.com/a.jpg');
-    expect(images[0]!.sha256).toBe(await sha256Hex(jpeg));
+    expect(images[0]!.bytes).toEqual(jpeg);
     expect(warnings).toHaveLength(3);
     expect(warnings.join('\n')).toMatch(/image 3 .*not an image \(text\/html\)/);
     expect(warnings.join('\n')).toMatch(/image 4 .*larger than 1000 bytes/);
@@ -73,10 +72,18 @@ describe('fetchImages', () => {
     expect(warnings[0]).toMatch(/no answer within 30 ms/);
   });
 
-  it('hands the renderer data: URLs keyed by the page URL', async () => {
-    const f = fakeFetch({ 'https://img.alicdn.com/a.jpg_400x400.jpg': image() });
-    const map = await imageDataUrlsForRender(f.fetch, ['https://img.alicdn.com/a.jpg_400x400.jpg']);
-    expect(Object.keys(map)).toEqual(['https://img.alicdn.com/a.jpg_400x400.jpg']);
-    expect(map['https://img.alicdn.com/a.jpg_400x400.jpg']).toMatch(/^data:image\/jpeg;base64,/);
+  it('hands each image to onImage as it arrives; a failing onImage makes it a warning', async () => {
+    const f = fakeFetch({ 'https://cdn.test/a.jpg': image(), 'https://cdn.test/b.jpg': image() });
+    const seen: string[] = [];
+    const { images, warnings } = await fetchImages(f.fetch, ['https://cdn.test/a.jpg', 'https://cdn.test/b.jpg'], {
+      fullSize: false,
+      onImage: async (img) => {
+        if (img.url.endsWith('b.jpg')) throw new Error('refused');
+        seen.push(img.url);
+      },
+    });
+    expect(seen).toEqual(['https://cdn.test/a.jpg']);
+    expect(images.map((i) => i.url)).toEqual(['https://cdn.test/a.jpg']);
+    expect(warnings).toEqual(['image 2 not saved (https://cdn.test/b.jpg): refused']);
   });
 });

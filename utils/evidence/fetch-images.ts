@@ -1,6 +1,3 @@
-import { bytesToDataUrlAsync } from '@/utils/evidence/data-url';
-import { sha256Hex } from '@/utils/evidence/hash';
-
 // Product images at full size, fetched by the background (its host permissions reach the image
 // CDNs without CORS). A missing image is a warning on the capture, never a failed capture.
 
@@ -12,6 +9,8 @@ export interface FetchImagesOptions {
   maxBytes?: number;
   /** try the full-size variant first (true); false fetches exactly the URLs given */
   fullSize?: boolean;
+  /** called with each image as soon as it arrives, before the next fetch of that worker starts */
+  onImage?: (image: FetchedImage) => Promise<void>;
 }
 
 export interface FetchedImage {
@@ -21,7 +20,6 @@ export interface FetchedImage {
   path: string;
   mediaType: string;
   bytes: Uint8Array<ArrayBuffer>;
-  sha256: string;
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -96,7 +94,7 @@ async function download(fetch: FetchLike, url: string, signal: AbortSignal, maxB
 
 /** Fetches `urls` (deduplicated, in order) with bounded concurrency; failures become warnings. */
 export async function fetchImages(fetch: FetchLike, urls: readonly string[], options: FetchImagesOptions = {}): Promise<{ images: FetchedImage[]; warnings: string[] }> {
-  const { concurrency = 4, timeoutMs = 20_000, maxBytes = 15 * 1024 * 1024, fullSize = true } = options;
+  const { concurrency = 4, timeoutMs = 20_000, maxBytes = 15 * 1024 * 1024, fullSize = true, onImage } = options;
   const unique = [...new Set(urls.filter((u) => /^(https?:)?\/\//i.test(u)))];
   const width = Math.max(2, String(unique.length).length);
   const results: (FetchedImage | string)[] = new Array(unique.length);
@@ -117,7 +115,10 @@ export async function fetchImages(fetch: FetchLike, urls: readonly string[], opt
           got = await fetchOne(fetch, direct, timeoutMs, maxBytes);
         }
         const path = `images/${String(i + 1).padStart(width, '0')}.${extensionFor(got.mediaType)}`;
-        results[i] = { url, fetchedUrl, path, ...got, sha256: await sha256Hex(got.bytes) };
+        // No hash here: artifacts are hashed once, from the stored bytes (pending-file.ts).
+        const image: FetchedImage = { url, fetchedUrl, path, ...got };
+        await onImage?.(image);
+        results[i] = image;
       } catch (err) {
         results[i] = `image ${i + 1} not saved (${url}): ${err instanceof Error ? err.message : String(err)}`;
       }
@@ -127,17 +128,4 @@ export async function fetchImages(fetch: FetchLike, urls: readonly string[], opt
   const images = results.filter((r): r is FetchedImage => typeof r !== 'string');
   const warnings = results.filter((r): r is string => typeof r === 'string');
   return { images, warnings };
-}
-
-/**
- * The page's cross-origin images as data: URLs for the DOM re-renderer, keyed by the URL the
- * page uses; bounded in count and total bytes because they travel to the page in one message.
- */
-export async function imageDataUrlsForRender(fetch: FetchLike, urls: readonly string[], budget = { maxImages: 80, maxTotalBytes: 24 * 1024 * 1024 }): Promise<Record<string, string>> {
-  const { images } = await fetchImages(fetch, urls.slice(0, budget.maxImages), { fullSize: false, timeoutMs: 8000, maxBytes: 5 * 1024 * 1024 });
-  const out: Record<string, string> = {};
-  let total = 0;
-  const kept = images.filter((img) => (total += img.bytes.byteLength) <= budget.maxTotalBytes);
-  await Promise.all(kept.map(async (img) => (out[img.url] = await bytesToDataUrlAsync(img.bytes, img.mediaType))));
-  return out;
 }

@@ -15,7 +15,12 @@ export interface PageRequests {
   /** put back our panel, the fixed/sticky elements and the scroll position */
   showUi(): Promise<void>;
   serializeDom(): Promise<string>;
-  renderFullPage(imageDataUrls: Record<string, string>): Promise<RenderedImage[]>;
+  /** hand the page one image the extension fetched for the re-render (page URL -> data: URL) */
+  addRenderImage(pageUrl: string, dataUrl: string): Promise<void>;
+  /** load the renderer into the page; only the background can (the page side has none) */
+  loadRenderer?(): Promise<void>;
+  /** re-render the page (html2canvas-pro) with the images handed in so far */
+  renderFullPage(): Promise<RenderedImage[]>;
   /** scroll, wait for lazy images; resolves to the offset reached */
   scrollTo(y: number): Promise<number | void>;
   metrics(): Promise<PageCaptureMetrics>;

@@ -3,11 +3,13 @@ import { localIsoString } from '@/utils/evidence/local-time';
 import { pageMetrics, scrollToAndSettle, type SettleOptions } from '@/utils/evidence/page-metrics';
 import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-requests';
 import { crossOriginImageUrls } from '@/utils/evidence/cross-origin-images';
+import { pageImageUrls } from '@/utils/evidence/page-image-urls';
 import { loadedRenderer } from '@/utils/evidence/renderer-slot';
 import { serializeDom } from '@/utils/evidence/serialize-dom';
 
 // The content script's side of one capture: the handlers the background's requests map to.
-// It remembers what it changed (panel, fixed elements, scroll) so `showUi` undoes all of it.
+// It remembers what it changed (panel, fixed elements, scroll) so `showUi` undoes all of it, and
+// holds the images handed in for the re-render until then.
 
 function frames(win: Window, n: number, capMs: number): Promise<void> {
   return new Promise((resolve) => {
@@ -27,6 +29,7 @@ export function createPageCaptureSession(win: Window, settle: SettleOptions = {}
   let restoreUi: Restore | undefined;
   let restoreFixed: Restore | undefined;
   let scroll: { x: number; y: number } | undefined;
+  const renderImages = pageImageUrls();
   return {
     async hideUi() {
       restoreUi ??= hideOwnUi(doc);
@@ -43,15 +46,19 @@ export function createPageCaptureSession(win: Window, settle: SettleOptions = {}
       restoreUi?.();
       if (scroll) win.scrollTo({ left: scroll.x, top: scroll.y, behavior: 'instant' });
       restoreFixed = restoreUi = scroll = undefined;
+      renderImages.clear();
     },
     async serializeDom() {
       return serializeDom(doc, win.location.href, localIsoString(new Date()));
     },
-    async renderFullPage(imageDataUrls) {
+    async addRenderImage(pageUrl, dataUrl) {
+      renderImages.add(pageUrl, dataUrl);
+    },
+    async renderFullPage() {
       // The renderer (html2canvas-pro) is injected by the background only when a capture needs it.
       const render = loadedRenderer(win);
       if (!render) throw new Error('the full-page renderer is not loaded in this page');
-      return render(imageDataUrls);
+      return render(renderImages.urls());
     },
     async scrollTo(y) {
       return scrollToAndSettle(win, y, settle);

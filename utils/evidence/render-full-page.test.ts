@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { planTiles } from '@/utils/evidence/canvas-tiles';
-import { crossOriginImageUrls, renderFullPage, renderInTiles, swapImages, type RegionRenderer } from '@/utils/evidence/render-full-page';
+import { swapImages, swapImagesWhileCloning } from '@/utils/evidence/clone-image-swap';
+import { crossOriginImageUrls, renderFullPage, renderInTiles, type RegionRenderer } from '@/utils/evidence/render-full-page';
 
 // html2canvas cannot paint in jsdom: the splitting and labelling are tested with an injected
 // renderer; real rendering is covered by the browser tests.
@@ -78,5 +79,31 @@ describe('image swapping for the clone', () => {
     expect(a.getAttribute('src')).toBe('data:image/jpeg;base64,AA==');
     expect(a.hasAttribute('srcset')).toBe(false);
     expect(b.src).toBe('https://img.alicdn.com/b.jpg');
+  });
+
+  it('points copies made while cloning at the replacement, leaving the page and other images alone', () => {
+    document.body.replaceChildren();
+    const a = document.createElement('img');
+    a.src = 'https://img.alicdn.com/a.jpg';
+    a.setAttribute('srcset', 'https://img.alicdn.com/a.jpg 1x');
+    a.setAttribute('loading', 'lazy');
+    const b = document.createElement('img');
+    b.src = 'https://img.alicdn.com/b.jpg';
+    document.body.append(a, b);
+    const restore = swapImagesWhileCloning(document, { 'https://img.alicdn.com/a.jpg': 'blob:https://item.test/1' });
+    const [copyA, copyB] = [a.cloneNode(false) as HTMLImageElement, b.cloneNode(false) as HTMLImageElement];
+    const deep = document.body.cloneNode(true) as HTMLElement;
+    restore();
+    expect(copyA.getAttribute('src')).toBe('blob:https://item.test/1');
+    expect(copyA.hasAttribute('srcset') || copyA.hasAttribute('loading')).toBe(false);
+    expect(copyB.src).toBe('https://img.alicdn.com/b.jpg');
+    // Only the node cloneNode is called on is looked at: html2canvas copies node by node.
+    expect(deep.querySelector('img')!.src).toBe('https://img.alicdn.com/a.jpg');
+    expect(a.getAttribute('src')).toBe('https://img.alicdn.com/a.jpg');
+    expect(a.hasAttribute('srcset')).toBe(true);
+    expect((a.cloneNode(false) as HTMLImageElement).src).toBe('https://img.alicdn.com/a.jpg');
+    // Already pointed at its copy, an image counts as swapped and is not reloaded in onclone.
+    document.body.replaceChildren(copyA);
+    expect(swapImages(document, { 'https://img.alicdn.com/a.jpg': 'blob:https://item.test/1' })).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import html2canvas from 'html2canvas-pro';
 export { crossOriginImageUrls } from '@/utils/evidence/cross-origin-images';
 import { isOwnUi } from '@/utils/evidence/hide-own-ui';
+import { swapImages, swapImagesWhileCloning } from '@/utils/evidence/clone-image-swap';
 import { planTiles, partNote, type CanvasLimits, CHROMIUM_CANVAS_LIMITS, type TileRegion } from '@/utils/evidence/canvas-tiles';
 
 /**
@@ -13,8 +14,8 @@ import { planTiles, partNote, type CanvasLimits, CHROMIUM_CANVAS_LIMITS, type Ti
  * so in its note; `captureVisibleTab` (viewport, stitched series) gives the browser's own pixels.
  *
  * Cross-origin images without CORS headers come out blank in any DOM re-renderer; the
- * background fetches them with its host permissions and hands them in as data: URLs, which are
- * swapped into html2canvas's clone (never into the live page).
+ * background fetches them with its host permissions and hands them in (page-image-urls.ts), and
+ * they are swapped into html2canvas's clone, never into the live page (clone-image-swap.ts).
  */
 
 export interface RenderedImage {
@@ -27,8 +28,8 @@ export interface RenderedImage {
 export type RegionRenderer = (region: TileRegion, scale: number) => Promise<Omit<RenderedImage, 'note'>>;
 
 export interface RenderFullPageOptions {
-  /** page image URL -> data: URL fetched by the extension, swapped in on html2canvas's clone */
-  imageDataUrls?: Readonly<Record<string, string>>;
+  /** page image URL -> URL of the extension's copy (blob: or data:), swapped into the clone */
+  imageUrls?: Readonly<Record<string, string>>;
   /** canvas pixels per CSS pixel; defaults to the page's devicePixelRatio capped at `maxScale` */
   scale?: number;
   maxScale?: number;
@@ -53,43 +54,11 @@ export async function renderInTiles(render: RegionRenderer, size: { width: numbe
   return out;
 }
 
-function srcsetUrls(img: HTMLImageElement): string[] {
-  const set = img.getAttribute('srcset');
-  if (!set) return [];
-  return set
-    .split(',')
-    .map((part) => part.trim().split(/\s+/)[0] ?? '')
-    .filter(Boolean)
-    .map((u) => {
-      try {
-        return new URL(u, img.baseURI).href;
-      } catch {
-        return u;
-      }
-    });
-}
-
-/** In html2canvas's clone: point images at the data: URLs the extension fetched. */
-export function swapImages(clone: Document, imageDataUrls: Readonly<Record<string, string>>): number {
-  let swapped = 0;
-  for (const img of Array.from(clone.images)) {
-    const candidates = [img.currentSrc, img.src, ...srcsetUrls(img)];
-    const data = candidates.map((c) => (c ? imageDataUrls[c] : undefined)).find(Boolean);
-    if (!data) continue;
-    // A <picture>'s <source> would win over `src`; the clone is discarded after rendering.
-    if (img.parentElement?.tagName === 'PICTURE') for (const s of Array.from(img.parentElement.querySelectorAll('source'))) s.remove();
-    img.removeAttribute('srcset');
-    img.removeAttribute('loading');
-    img.src = data;
-    swapped++;
-  }
-  return swapped;
-}
-
 /** The real renderer: one html2canvas-pro call per tile region. */
-export function html2canvasRenderer(doc: Document, imageDataUrls: Readonly<Record<string, string>>): RegionRenderer {
+export function html2canvasRenderer(doc: Document, imageUrls: Readonly<Record<string, string>>): RegionRenderer {
   const view = doc.defaultView;
   return async (region, scale) => {
+    const restoreCloning = swapImagesWhileCloning(doc, imageUrls);
     const canvas = await html2canvas(doc.documentElement, {
       x: region.x,
       y: region.y,
@@ -102,15 +71,15 @@ export function html2canvasRenderer(doc: Document, imageDataUrls: Readonly<Recor
       logging: false,
       backgroundColor: '#ffffff',
       ignoreElements: isOwnUi,
-      onclone: (clone) => void swapImages(clone, imageDataUrls),
-    });
+      onclone: (clone) => void swapImages(clone, imageUrls),
+    }).finally(restoreCloning);
     return { dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height };
   };
 }
 
 /** Full-page PNG(s) of `doc`, split past the canvas limits; never silently truncated. */
 export async function renderFullPage(doc: Document, options: RenderFullPageOptions = {}): Promise<RenderedImage[]> {
-  const render = options.render ?? html2canvasRenderer(doc, options.imageDataUrls ?? {});
+  const render = options.render ?? html2canvasRenderer(doc, options.imageUrls ?? {});
   const root = doc.documentElement;
   const body = doc.body;
   const size = {

@@ -5,7 +5,8 @@ import type { RenderedImage } from '@/utils/evidence/render-full-page';
 // on demand; it runs in the same isolated world as our content script and leaves its render
 // function here for the capture session to call.
 
-export type FullPageRenderer = (imageDataUrls: Record<string, string>) => Promise<RenderedImage[]>;
+/** `imageUrls`: page image URL -> URL of the extension's copy, swapped into the render's clone */
+export type FullPageRenderer = (imageUrls: Record<string, string>) => Promise<RenderedImage[]>;
 
 const SLOT = '__listingproofFullPageRenderer';
 

@@ -57,8 +57,8 @@ export const emptySchema = z.object({}).strict().optional();
 
 /** The page-side operations of a capture (utils/evidence/page-requests.ts), plus the environment. */
 export const tabCaptureRequestSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.enum(['hideUi', 'showUi', 'serializeDom', 'metrics', 'hideFixedAndSticky', 'environment']) }),
+  z.object({ op: z.enum(['hideUi', 'showUi', 'serializeDom', 'metrics', 'hideFixedAndSticky', 'renderFullPage', 'environment']) }),
   z.object({ op: z.literal('scrollTo'), y: z.number().finite().nonnegative() }),
-  z.object({ op: z.literal('renderFullPage'), imageDataUrls: z.record(z.string(), z.string()) }),
+  z.object({ op: z.literal('addRenderImage'), url: z.string().max(8192), dataUrl: z.string().startsWith('data:image/') }),
 ]);
 export type TabCaptureRequest = z.infer<typeof tabCaptureRequestSchema>;
