@@ -25,17 +25,25 @@ function claimDocument(): boolean {
   return true;
 }
 
-async function inject(tabId: number, knownUrl?: string): Promise<void> {
+/** Undoes a claim whose script did not get in, so the next attempt can. */
+function releaseDocument(): void {
+  delete (window as unknown as Record<string, boolean>).__listingproofPageScript;
+}
+
+const RETRY_MS = 500;
+
+async function inject(tabId: number, knownUrl?: string, retry = true): Promise<void> {
   const url = knownUrl ?? (await browser.tabs.get(tabId).catch(() => undefined))?.url;
   const file = url ? pageScriptFor(url) : undefined;
   if (!file) return;
-  // Top frame only, as the manifest content scripts were; a closed or navigated tab just fails.
-  try {
-    const [claim] = await browser.scripting.executeScript({ target: { tabId }, func: claimDocument });
-    if (claim?.result === true) await browser.scripting.executeScript({ target: { tabId }, files: [file] });
-  } catch {
-    // the tab closed or navigated away meanwhile: its next load brings its own injection
-  }
+  // Top frame only, as the manifest content scripts were.
+  const target = { tabId };
+  const claimed = await browser.scripting.executeScript({ target, func: claimDocument }).then(([r]) => r?.result === true, () => false);
+  if (!claimed) return; // already served, or the tab closed or navigated away (its next load brings its own)
+  const ok = await browser.scripting.executeScript({ target, files: [file] }).then(() => true, () => false);
+  if (ok) return;
+  await browser.scripting.executeScript({ target, func: releaseDocument }).catch(() => undefined);
+  if (retry) setTimeout(() => void inject(tabId, undefined, false), RETRY_MS);
 }
 
 export function registerPageScriptInjection(): void {
