@@ -5,7 +5,7 @@ import { startFixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, panel, type ExtensionBrowser } from '@/tests/harness/browser';
 import { importThroughDashboard } from '@/tests/harness/import-list';
 import { BADGE_SEARCH_URL, RESULTS, badgeAuthorizedList, badgeSearchPage } from '@/tests/bench/badge-page';
-import { median, ms, ratio, table, verdict, type Print } from '@/tests/bench/bench-utils';
+import { median, ms, ratio, sleep, table, verdict, type Print } from '@/tests/bench/bench-utils';
 
 // Badge time on a 60-result search page with a 100,000-seller authorized list imported through the
 // dashboard, all times taken in the page: from the results appearing (the page has inserted them
@@ -36,7 +36,10 @@ async function oneRound(b: ExtensionBrowser): Promise<Round> {
     // in the page, not in evaluate callbacks: tsx's keepNames would make those reference __name.
     const frameMs = await page.evaluate(() => (window as unknown as { __frameInterval(): Promise<number> }).__frameInterval());
     await page.evaluate(() => (window as unknown as { __insertResults(): number }).__insertResults());
-    await page.waitForFunction(() => (window as unknown as { __badgesDoneAt?: number }).__badgesDoneAt !== undefined, undefined, { timeout: 20_000 });
+    await Promise.race([
+      page.evaluate(() => (window as unknown as { __badgesDone: Promise<void> }).__badgesDone),
+      sleep(20_000).then(() => Promise.reject(new Error('the badges did not all appear within 20 s'))),
+    ]);
     const times = await page.evaluate(() => {
       const w = window as unknown as { __insertedAt: number; __seenAt: number; __firstBadgeAt: number; __badgesDoneAt: number; __frameAt?: number };
       return { inserted: w.__insertedAt, seen: w.__seenAt, first: w.__firstBadgeAt, done: w.__badgesDoneAt, frame: w.__frameAt };
