@@ -46,6 +46,16 @@ async function inject(tabId: number, knownUrl?: string, retry = true): Promise<v
   if (retry) setTimeout(() => void inject(tabId, undefined, false), RETRY_MS);
 }
 
+const POLL_MS = 250;
+
+/** Injects once the tab has loaded, or after FALLBACK_MS if it never does. */
+async function injectWhenLoaded(tabId: number, waited = 0): Promise<void> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab) return;
+  if (tab.status === 'complete' || waited >= FALLBACK_MS) return inject(tabId, tab.url);
+  setTimeout(() => void injectWhenLoaded(tabId, waited + POLL_MS), POLL_MS);
+}
+
 export function registerPageScriptInjection(): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') {
@@ -57,8 +67,8 @@ export function registerPageScriptInjection(): void {
     }
   });
   browser.tabs.onRemoved.addListener(cancelFallback);
-  // Tabs open when the extension is installed or updated have no listing script yet.
-  browser.runtime.onInstalled.addListener(() => {
-    void browser.tabs.query({ status: 'complete' }).then((tabs) => tabs.forEach((t) => t.id !== undefined && t.url && void inject(t.id, t.url)));
-  });
+  // Pages open while no worker was listening (the extension being installed, updated or started,
+  // its worker restarting: tab events in between are not replayed) are served once loaded; the
+  // claim makes a repeat harmless.
+  void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && t.url && pageScriptFor(t.url) && void injectWhenLoaded(t.id)));
 }
