@@ -2,6 +2,7 @@ import type { Verdict } from '@/utils/model/capture';
 import type { Platform } from '@/utils/model/listing';
 import { buildProductIndex, completeVerdict, matchProduct, type ProductIndex, type SellerPart, type VerdictInput } from '@/utils/authorized/matcher';
 import { keyHash52 } from '@/utils/authorized/key-hash';
+import { base64ToBytes } from '@/utils/encoding/base64';
 import { normalise } from '@/utils/authorized/normalise';
 import type { HashedSellers, SellerDigest } from '@/utils/authorized/seller-digest';
 
@@ -16,13 +17,7 @@ interface HashSets {
 }
 
 function decode(base64: string): Float64Array {
-  // Native base64 (Chromium 140+, Firefox 133+) is many times faster on a megabytes-long digest.
-  const native = (Uint8Array as unknown as { fromBase64?(text: string): Uint8Array<ArrayBuffer> }).fromBase64;
-  if (native) return new Float64Array(native.call(Uint8Array, base64).buffer);
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Float64Array(bytes.buffer);
+  return new Float64Array(base64ToBytes(base64).buffer);
 }
 
 /** 'valid' / 'outside' its window / undefined when the key is not listed. */

@@ -2,6 +2,7 @@ import type { AuthorizedProduct } from '@/utils/model/authorized-list';
 import type { Platform } from '@/utils/model/listing';
 import { inWindow, namesOf, type AuthorizedIndex, type ListMeta } from '@/utils/authorized/matcher';
 import { keyHash52 } from '@/utils/authorized/key-hash';
+import { bytesToBase64 } from '@/utils/encoding/base64';
 import { cstDay } from '@/utils/authorized/normalise';
 
 // What a search page needs to judge its results without a round trip to the background (badges
@@ -26,20 +27,11 @@ export interface SellerDigest {
   products: AuthorizedProduct[];
 }
 
-function base64Of(values: Float64Array): string {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  const native = (bytes as Uint8Array & { toBase64?(): string }).toBase64;
-  if (native) return native.call(bytes);
-  let binary = '';
-  // Chunked: String.fromCharCode takes its bytes as arguments, and argument lists are bounded.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 function packed(entries: Iterable<[string, boolean]>): string {
   const values: number[] = [];
   for (const [key, valid] of entries) values.push(keyHash52(key) * 2 + (valid ? 1 : 0));
-  return base64Of(Float64Array.from(values).sort());
+  const sorted = Float64Array.from(values).sort();
+  return bytesToBase64(new Uint8Array(sorted.buffer));
 }
 
 function* statuses<T>(map: Map<string, T>, valid: (v: T) => boolean): Iterable<[string, boolean]> {

@@ -1,29 +1,7 @@
+import { base64ToBytes, bytesToBase64 } from '@/utils/encoding/base64';
+
 // Screenshots cross the extension as data: URLs (captureVisibleTab, canvas.toDataURL, messages);
-// storage and hashing want bytes. Decoding stays synchronous and identical in node; where the
-// runtime has native base64 (Uint8Array.fromBase64 / toBase64: Chromium 140+, Firefox 133+) it is
-// used, being many times faster than a per-character loop on the megabytes of a full-page PNG.
-
-interface NativeBase64 {
-  fromBase64?(text: string): Uint8Array<ArrayBuffer>;
-}
-
-function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
-  const native = (Uint8Array as unknown as NativeBase64).fromBase64;
-  if (native) return native.call(Uint8Array, text);
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  const native = (bytes as Uint8Array & { toBase64?(): string }).toBase64;
-  if (native) return native.call(bytes);
-  let bin = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) bin += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(bin);
-}
+// storage and hashing want bytes. Decoding stays synchronous and identical in node.
 
 export interface DecodedDataUrl {
   mediaType: string;
