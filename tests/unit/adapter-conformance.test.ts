@@ -58,6 +58,24 @@ describe('adapter conformance', () => {
       }
     });
 
+    it('has a search sample (used to warm the search code up) that its search reader reads in full', () => {
+      const href = adapter.exampleUrls.search?.[0];
+      expect(href, `${id} has no search example URL`).toBeDefined();
+      expect(adapter.searchSample, `${id} has no search sample`).toBeTruthy();
+      const doc = new JSDOM(`<!doctype html><body>${adapter.searchSample}</body>`, { url: href }).window.document;
+      const { results, warnings } = adapter.extractSearchResults!(doc, new URL(href!));
+      expect(warnings).toEqual([]);
+      expect(results).toHaveLength(8);
+      for (const r of results) {
+        expect(r.element && doc.contains(r.element), `${r.itemId} has no card`).toBe(true);
+        expect(r.title).toMatch(/^样例商品 Sample item \d$/);
+        expect(r.priceFen).toBeGreaterThan(0);
+        expect(r.shopName).toMatch(/^样例/);
+      }
+      // Pinduoduo cards loaded by scrolling carry no mall id; those in the page state do.
+      expect(results.filter((r) => r.shopId ?? r.sellerId).length).toBe(id === 'pdd' ? 4 : 8);
+    });
+
     it('has committed fixtures for each page kind it supports', () => {
       const files = readdirSync(new URL(`tests/fixtures/${id}/`, root));
       for (const kind of Object.keys(adapter.exampleUrls) as PageKind[]) {

@@ -19,17 +19,6 @@ export const SEARCH_RESULT_PLATFORMS: Record<Platform, Platform[]> = {
 const RETRY_AFTER_MS = 5000;
 const NO_LIST: Verdict = { seller: 'unknown', price: 'unknown' };
 
-/**
- * Judges a few made-up listings while the page is idle, so the first real batch of results runs
- * compiled code instead of the interpreter (about half the time judging 60 results).
- */
-function warmUp(matcher: DigestMatcher, platforms: Platform[]): void {
-  for (let i = 0; i < 64; i++) {
-    const platform = platforms[i % platforms.length]!;
-    matcher.verdict({ platform, itemId: String(i), title: `Warm-Up 预热 ${i}`, shopName: `Shop ${i}`, ...(i % 2 ? { shopId: String(i) } : { sellerId: String(i) }), lowestPriceFen: i });
-  }
-}
-
 export class LocalVerdicts {
   /** null: no list in force (everything is unknown, as the background would say) */
   private matcher: DigestMatcher | null | undefined;
@@ -57,7 +46,6 @@ export class LocalVerdicts {
       .then((digest) => {
         if (generation !== this.generation) return;
         this.matcher = digest && new DigestMatcher(digest);
-        if (this.matcher) warmUp(this.matcher, this.platforms);
       })
       .catch(() => {
         this.failedAt = performance.now(); // background restarting: ask it per result meanwhile

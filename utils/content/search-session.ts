@@ -14,6 +14,11 @@ export interface SearchSessionDeps {
   lang: 'zh' | 'en';
 }
 
+const UNKNOWN: Verdict = { seller: 'unknown', price: 'unknown' };
+
+/** Passes over the adapter's sample results before real ones arrive (see warmUp). */
+const WARM_UP_PASSES = 20;
+
 function toQuery(r: SearchResult): VerdictQuery {
   return {
     platform: r.platform,
@@ -26,6 +31,8 @@ function toQuery(r: SearchResult): VerdictQuery {
   };
 }
 
+const keyOf = (r: SearchResult) => `${r.platform}:${r.itemId}:${r.shopId ?? r.sellerId ?? r.shopName ?? ''}:${r.priceFen ?? ''}`;
+
 /**
  * Keeps one badge per recognised result. Each pass reads the results, judges those it has not
  * judged yet (infinite scroll adds some) from the seller digest, asks the background for any the
@@ -33,42 +40,57 @@ function toQuery(r: SearchResult): VerdictQuery {
  */
 export class SearchSession {
   private verdicts = new Map<string, Verdict>();
+  private warmed = false;
 
   constructor(
     private adapter: MarketplaceAdapter,
     private deps: SearchSessionDeps,
   ) {}
 
-  /** Forget verdicts (the authorized list changed). */
+  /** Forget verdicts (the authorized list changed); warm up again once the new digest is in. */
   reset(): void {
     this.verdicts.clear();
     this.deps.local.reset();
+    this.warmed = false;
   }
 
   async refresh(doc: Document, url: URL): Promise<SearchSummaryView> {
     await this.deps.local.prepare(); // at once when the digest is in hand
-    const extraction = this.adapter.extractSearchResults?.(doc, url) ?? { results: [], source: 'none' as const, warnings: [] };
-    const results = extraction.results;
-    const key = (r: SearchResult) => `${r.platform}:${r.itemId}:${r.shopId ?? r.sellerId ?? r.shopName ?? ''}:${r.priceFen ?? ''}`;
-    const fresh = results.filter((r) => !this.verdicts.has(key(r)));
-    if (fresh.length) {
-      const day = cstDay(new Date());
-      const unique: SearchResult[] = [];
-      for (const r of new Map(fresh.map((r) => [key(r), r])).values()) {
-        const local = this.deps.local.judge(toQuery(r), day);
-        if (local) this.verdicts.set(key(r), local);
-        else unique.push(r);
-      }
-      for (let i = 0; i < unique.length; i += 500) {
-        const batch = unique.slice(i, i + 500);
-        const verdicts = await this.deps.requestVerdicts(batch.map(toQuery));
-        batch.forEach((r, j) => this.verdicts.set(key(r), verdicts[j] ?? { seller: 'unknown', price: 'unknown' }));
-      }
+    if (!this.warmed) this.scheduleWarmUp();
+    const results = this.read(doc, url);
+    const unjudged = this.judgeLocally(results, this.verdicts);
+    for (let i = 0; i < unjudged.length; i += 500) {
+      const batch = unjudged.slice(i, i + 500);
+      const verdicts = await this.deps.requestVerdicts(batch.map(toQuery));
+      batch.forEach((r, j) => this.verdicts.set(keyOf(r), verdicts[j] ?? UNKNOWN));
     }
+    return this.place(results, this.verdicts);
+  }
+
+  private read(doc: Document, url: URL): SearchResult[] {
+    return this.adapter.extractSearchResults?.(doc, url).results ?? [];
+  }
+
+  /** Judges from the digest every result not in `verdicts` yet; returns those only the background can judge (once each). */
+  private judgeLocally(results: SearchResult[], verdicts: Map<string, Verdict>): SearchResult[] {
+    const day = cstDay(new Date());
+    const unjudged = new Map<string, SearchResult>();
+    for (const r of results) {
+      const key = keyOf(r);
+      if (verdicts.has(key) || unjudged.has(key)) continue;
+      const local = this.deps.local.judge(toQuery(r), day);
+      if (local) verdicts.set(key, local);
+      else unjudged.set(key, r);
+    }
+    return [...unjudged.values()];
+  }
+
+  /** Puts up every result's badge and counts each item once for the summary. */
+  private place(results: SearchResult[], verdicts: Map<string, Verdict>): SearchSummaryView {
     const summary: SearchSummaryView = { total: 0, unauthorized: 0, belowMin: 0 };
     const seen = new Set<string>();
     for (const r of results) {
-      const v = this.verdicts.get(key(r)) ?? { seller: 'unknown', price: 'unknown' };
+      const v = verdicts.get(keyOf(r)) ?? UNKNOWN;
       placeBadge(r, v, this.deps.lang);
       if (seen.has(`${r.platform}:${r.itemId}`)) continue;
       seen.add(`${r.platform}:${r.itemId}`);
@@ -77,5 +99,30 @@ export class SearchSession {
       if (v.price === 'below-min') summary.belowMin += 1;
     }
     return summary;
+  }
+
+  private scheduleWarmUp(): void {
+    this.warmed = true;
+    const run = () => this.warmUp();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 0);
+  }
+
+  /**
+   * Runs read, judge and place a few times over the adapter's sample results, in a detached
+   * document the page never sees. Code run for the first time in a page is slow (compiling,
+   * no type feedback): without this, the first real results took about three times as long.
+   */
+  private warmUp(): void {
+    const sample = this.adapter.searchSample;
+    const url = this.adapter.exampleUrls.search?.[0];
+    if (!sample || !url) return;
+    const doc = new DOMParser().parseFromString(sample, 'text/html');
+    for (let pass = 0; pass < WARM_UP_PASSES; pass++) {
+      const results = this.read(doc, new URL(url));
+      const verdicts = new Map<string, Verdict>();
+      this.judgeLocally(results, verdicts);
+      this.place(results, verdicts);
+    }
   }
 }

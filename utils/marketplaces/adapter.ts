@@ -17,4 +17,10 @@ export interface MarketplaceAdapter {
   detectPage(doc: Document, url: URL): PageKind | null;
   extractListing(doc: Document, url: URL): ExtractionResult;
   extractSearchResults?(doc: Document, url: URL): SearchExtraction;
+  /**
+   * A few results in the shape of the current search page (our own markup, read as the first
+   * `exampleUrls.search` URL): the content script reads them once before real results arrive,
+   * so the first real ones run warm code. The conformance test checks they still extract.
+   */
+  searchSample?: string;
 }

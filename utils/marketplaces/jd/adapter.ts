@@ -1,3 +1,4 @@
+import { JD_SEARCH_SAMPLE } from '@/utils/marketplaces/jd/search-sample';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
 import { jdMatches } from '@/utils/marketplaces/jd/matches';
@@ -92,4 +93,5 @@ export const jdAdapter: MarketplaceAdapter = defineAdapter({
     if (!isJdSearchUrl(url)) return { results: [], source: 'none', warnings: ['not a JD search page'] };
     return extractJdSearch(doc);
   },
+  searchSample: JD_SEARCH_SAMPLE,
 });

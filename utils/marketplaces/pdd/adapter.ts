@@ -1,3 +1,4 @@
+import { PDD_SEARCH_SAMPLE } from '@/utils/marketplaces/pdd/search-sample';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
 import { pddMatches } from '@/utils/marketplaces/pdd/matches';
@@ -78,4 +79,5 @@ export const pddAdapter: MarketplaceAdapter = defineAdapter({
     if (!isPddHost(url) || !isPddSearchUrl(url)) return { results: [], source: 'none', warnings: ['not a Pinduoduo search page'] };
     return extractPddSearch(doc);
   },
+  searchSample: PDD_SEARCH_SAMPLE,
 });

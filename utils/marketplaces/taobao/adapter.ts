@@ -1,3 +1,4 @@
+import { TAOBAO_SEARCH_SAMPLE } from '@/utils/marketplaces/taobao/search-sample';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
 import { taobaoMatches } from '@/utils/marketplaces/taobao/matches';
@@ -64,4 +65,5 @@ export const taobaoAdapter: MarketplaceAdapter = defineAdapter({
   detectPage: (doc, url) => detectPage(doc, url),
   extractListing: (doc, url) => extract(doc, url),
   extractSearchResults: (doc, url) => taobaoSearchResults(doc, url),
+  searchSample: TAOBAO_SEARCH_SAMPLE,
 });

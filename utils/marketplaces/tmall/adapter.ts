@@ -1,3 +1,4 @@
+import { TMALL_SEARCH_SAMPLE } from '@/utils/marketplaces/tmall/search-sample';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
 import { tmallMatches } from '@/utils/marketplaces/tmall/matches';
@@ -77,4 +78,5 @@ export const tmallAdapter: MarketplaceAdapter = defineAdapter({
   detectPage: (doc, url) => detectPage(doc, url),
   extractListing: (doc, url) => extract(doc, url),
   extractSearchResults: (doc, url) => tmallSearchResults(doc, url),
+  searchSample: TMALL_SEARCH_SAMPLE,
 });
