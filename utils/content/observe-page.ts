@@ -10,18 +10,19 @@ function isOwn(node: Node | null): boolean {
   return !!el?.closest(`[${OWN_UI_ATTRIBUTE}]`);
 }
 
+/** Every node is one of our own elements; stops at the first that is not (no copy of the list). */
+function allOwn(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!(node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE))) return false;
+  }
+  return true;
+}
+
 /** A record that only adds or removes our own elements (panel host, badges) is not a page change. */
 function onlyOwn(r: MutationRecord): boolean {
   // Node lists first: a badge insertion is the common own record, and closest() walks the tree.
-  if (r.type === 'childList') {
-    const added = r.addedNodes;
-    if (added.length === 1 && r.removedNodes.length === 0) {
-      const node = added[0];
-      if (node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
-    }
-    const nodes = [...Array.from(added), ...Array.from(r.removedNodes)];
-    if (nodes.length > 0 && nodes.every((n) => n instanceof Element && n.hasAttribute(OWN_UI_ATTRIBUTE))) return true;
-  }
+  if (r.type === 'childList' && r.addedNodes.length + r.removedNodes.length > 0 && allOwn(r.addedNodes) && allOwn(r.removedNodes)) return true;
   return isOwn(r.target);
 }
 

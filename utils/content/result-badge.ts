@@ -43,29 +43,41 @@ function newBadge(doc: Document, color: string): HTMLElement {
   return badge;
 }
 
-function setIfChanged(badge: HTMLElement, key: 'itemId' | 'platform' | 'seller' | 'price', value: string): void {
-  if (badge.dataset[key] !== value) badge.dataset[key] = value;
+const ATTRIBUTES = { itemId: 'data-item-id', platform: 'data-platform', seller: 'data-seller', price: 'data-price' } as const;
+
+function setIfChanged(badge: HTMLElement, key: keyof typeof ATTRIBUTES, value: string): void {
+  if (badge.getAttribute(ATTRIBUTES[key]) !== value) badge.setAttribute(ATTRIBUTES[key], value);
 }
 
 export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 'en'): HTMLElement | null {
   const host = result.element;
   if (!host) return null;
   const color = verdict.price === 'below-min' && verdict.seller === 'authorized' ? COLORS.expired! : COLORS[verdict.seller] ?? COLORS.unknown!;
+  const labels = LABELS[lang];
+  const text = verdict.price === 'below-min' ? `${labels[verdict.seller] ?? verdict.seller} · ${labels['below-min']}` : (labels[verdict.seller] ?? verdict.seller);
   const known = badgeOf.get(host);
   const existing = known?.parentElement === host ? known : (badgeFor(host) as HTMLElement | null);
-  const badge = existing ?? newBadge(host.ownerDocument, color);
-  badgeOf.set(host, badge);
-  setIfChanged(badge, 'itemId', result.itemId);
-  setIfChanged(badge, 'platform', result.platform);
-  setIfChanged(badge, 'seller', verdict.seller);
-  setIfChanged(badge, 'price', verdict.price);
-  const labels = LABELS[lang];
-  const text = [labels[verdict.seller] ?? verdict.seller, verdict.price === 'below-min' ? labels['below-min'] : ''].filter(Boolean).join(' · ');
-  if (badge.textContent !== text) badge.textContent = text;
-  if (colorOf.get(badge) !== color) {
-    badge.style.cssText = `${BASE_STYLE}background:${color};`;
-    colorOf.set(badge, color);
+  if (!existing) {
+    // A new badge: every attribute written once, before it enters the page (one insertion).
+    const badge = newBadge(host.ownerDocument, color);
+    badge.setAttribute(ATTRIBUTES.itemId, result.itemId);
+    badge.setAttribute(ATTRIBUTES.platform, result.platform);
+    badge.setAttribute(ATTRIBUTES.seller, verdict.seller);
+    badge.setAttribute(ATTRIBUTES.price, verdict.price);
+    badge.textContent = text;
+    badgeOf.set(host, badge);
+    host.prepend(badge);
+    return badge;
   }
-  if (!existing) host.prepend(badge);
-  return badge;
+  badgeOf.set(host, existing);
+  setIfChanged(existing, 'itemId', result.itemId);
+  setIfChanged(existing, 'platform', result.platform);
+  setIfChanged(existing, 'seller', verdict.seller);
+  setIfChanged(existing, 'price', verdict.price);
+  if (existing.textContent !== text) existing.textContent = text;
+  if (colorOf.get(existing) !== color) {
+    existing.style.cssText = `${BASE_STYLE}background:${color};`;
+    colorOf.set(existing, color);
+  }
+  return existing;
 }
