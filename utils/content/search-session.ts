@@ -111,7 +111,7 @@ export class SearchSession {
   /**
    * Runs read, judge and place a few times over the adapter's sample results, in a detached
    * document the page never sees. Code run for the first time in a page is slow (compiling,
-   * no type feedback): without this, the first real results took about three times as long.
+   * no type feedback): without this, the first real results took up to twice as long as later ones.
    */
   private warmUp(): void {
     const sample = this.adapter.searchSample;
