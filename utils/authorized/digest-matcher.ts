@@ -53,6 +53,11 @@ export class DigestMatcher {
     return this.platforms.has(platform) && day === this.digest.day;
   }
 
+  /** A keyword of the list's first product: a made-up title holding it takes the product path. */
+  sampleKeyword(): string | undefined {
+    return this.digest.products.find((p) => p.keywords.length)?.keywords[0];
+  }
+
   coversPlatform(platform: Platform): boolean {
     return this.platforms.has(platform);
   }

@@ -56,6 +56,11 @@ export class LocalVerdicts {
     return this.loading;
   }
 
+  /** A product keyword of the list in force, for made-up warm-up titles; undefined without a digest. */
+  sampleKeyword(): string | undefined {
+    return this.matcher?.sampleKeyword();
+  }
+
   /** The verdict for one result on `day` (cstDay of now), or undefined when only the background can give it. */
   judge(query: VerdictQuery, day: string): Verdict | undefined {
     if (this.matcher === null) return NO_LIST;

@@ -16,6 +16,7 @@ function fakeLocal(judges: boolean) {
   const local = {
     prepare: () => Promise.resolve(),
     reset: () => {},
+    sampleKeyword: () => (judges ? 'XR-200' : undefined),
     judge: (q: VerdictQuery): Verdict | undefined => {
       judged.push(q);
       if (!judges) return undefined;
@@ -47,6 +48,8 @@ describe('SearchSession', () => {
     // The warm-up read the adapter's sample many times, judged it, and left the page alone.
     const samples = judged.filter((q) => q.title.startsWith('样例商品'));
     expect(samples.length).toBeGreaterThanOrEqual(8 * 8);
+    // Half name a product of the list, so the product path is warm too.
+    expect(samples.filter((q) => q.title.endsWith(' XR-200')).length).toBe(samples.length / 2);
     expect(doc.querySelectorAll(BADGES).length).toBe(badges);
     expect(requestVerdicts).not.toHaveBeenCalled();
   });

@@ -118,8 +118,11 @@ export class SearchSession {
     const url = this.adapter.exampleUrls.search?.[0];
     if (!sample || !url) return;
     const doc = new DOMParser().parseFromString(sample, 'text/html');
+    // Half the made-up titles name one of the list's products, as real results mostly do.
+    const keyword = this.deps.local.sampleKeyword();
     for (let pass = 0; pass < WARM_UP_PASSES; pass++) {
       const results = this.read(doc, new URL(url));
+      if (keyword) results.forEach((r, i) => i % 2 && (r.title = `${r.title} ${keyword}`));
       const verdicts = new Map<string, Verdict>();
       this.judgeLocally(results, verdicts);
       this.place(results, verdicts);
