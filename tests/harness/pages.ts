@@ -2,10 +2,10 @@ import type { FixtureRoute } from '@/tests/harness/fixture-server';
 
 // Fixture pages, the real URLs they are served at, and what the panel must show there (with the
 // demo authorized list in tests/fixtures/demo/ imported). Own fixtures are committed under
-// tests/fixtures/; real saved pages are read from ../shared/fixtures/real/ (never copied here).
+// tests/fixtures/; real saved pages are copied into tests/fixtures/real/ (SOURCES.tsv; `npm run fixtures:import`).
 
 const own = (rel: string) => new URL(`../fixtures/${rel}`, import.meta.url);
-export const shared = (rel: string) => new URL(`../../../shared/fixtures/real/${rel}`, import.meta.url);
+export const real = (rel: string) => own(`real/${rel}`);
 
 export const DEMO_AUTHORIZED_LIST = own('demo/authorized-list.json');
 
@@ -82,7 +82,7 @@ export const PAGES = {
   tmallReal2020: {
     name: 'Tmall item, real 2020 page (GBK)',
     url: 'https://detail.tmall.com/item.htm?id=609353516840',
-    file: shared('tmall/item/tmall-pc-detail-2020-609353516840-gbk.html'),
+    file: real('tmall/item/tmall-pc-detail-2020-609353516840-gbk.html'),
     listing: { state: 'ready', platform: 'tmall', itemId: '609353516840' },
   },
   jdLatePrice: {
@@ -107,7 +107,7 @@ export const PAGES = {
   jdReal2018: {
     name: 'JD item, real 2018 page',
     url: 'https://item.jd.com/1020565583.html',
-    file: shared('jd/item/jd-item-2018-1020565583-a.html'),
+    file: real('jd/item/jd-item-2018-1020565583-a.html'),
     listing: { state: 'ready', platform: 'jd', itemId: '1020565583', shopName: '良品铺子官方旗舰店', shopId: '25789' },
   },
   pddItem: {

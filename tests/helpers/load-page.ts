@@ -4,7 +4,7 @@ import { decodePageBytes } from '@/utils/cli/decode-page-bytes';
 
 // Loads a saved page into a DOM the way a browser would have decoded it, for adapter tests.
 
-export const SHARED_FIXTURES = new URL('../../../shared/fixtures/real/', import.meta.url);
+export const REAL_FIXTURES = new URL('../fixtures/real/', import.meta.url);
 export const OWN_FIXTURES = new URL('../fixtures/', import.meta.url);
 
 export function loadDocument(file: URL | string, url: string): Document {
@@ -12,8 +12,8 @@ export function loadDocument(file: URL | string, url: string): Document {
   return new JSDOM(decodePageBytes(bytes), { url }).window.document;
 }
 
-export function sharedFixture(relative: string): URL {
-  return new URL(relative, SHARED_FIXTURES);
+export function realFixture(relative: string): URL {
+  return new URL(relative, REAL_FIXTURES);
 }
 
 export function ownFixture(relative: string): URL {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { loadDocument, ownFixture, sharedFixture } from '@/tests/helpers/load-page';
+import { loadDocument, ownFixture, realFixture } from '@/tests/helpers/load-page';
 import { jdAdapter } from '@/utils/marketplaces/jd/adapter';
 import { formatFen, lowestPriceFen } from '@/utils/marketplaces/price';
 import { ADAPTERS, routePage } from '@/utils/marketplaces/registry';
@@ -27,13 +27,13 @@ describe('JD item pages: real 2018 server HTML (item 1020565583)', () => {
   // Both captures of the same page: (a) UTF-8 bytes declared gbk, (b) real GBK bytes.
   for (const file of ['jd/item/jd-item-2018-1020565583-a.html', 'jd/item/jd-item-2018-1020565583-b.html']) {
     it(`reads ids, title, shop and images from ${file}`, () => {
-      const raw = readFileSync(sharedFixture(file), 'latin1');
+      const raw = readFileSync(realFixture(file), 'latin1');
       // the expected values below are in the file itself
       expect(raw).toContain("shopId:'25789'");
       expect(raw).toContain('venderId:26426');
       expect(raw).toContain('skuid: 1020565583');
 
-      const r = extract(loadDocument(sharedFixture(file), ITEM_URL), ITEM_URL);
+      const r = extract(loadDocument(realFixture(file), ITEM_URL), ITEM_URL);
       const l = listingOf(r);
       expect(l.platform).toBe('jd');
       expect(l.itemId).toBe('1020565583');
@@ -52,7 +52,7 @@ describe('JD item pages: real 2018 server HTML (item 1020565583)', () => {
   }
 
   it('does not take related items\' prices (.p-price strong.J-p-OTHER) as the item price', () => {
-    const doc = loadDocument(sharedFixture('jd/item/jd-item-2018-1020565583-a.html'), ITEM_URL);
+    const doc = loadDocument(realFixture('jd/item/jd-item-2018-1020565583-a.html'), ITEM_URL);
     doc.querySelectorAll('.p-price strong').forEach((el) => (el.textContent = '9.90'));
     expect(listingOf(extract(doc, ITEM_URL)).prices).toEqual({});
     doc.querySelector('.summary-price .price.J-p-1020565583')!.textContent = '58.90';
@@ -169,7 +169,7 @@ describe('JD item pages: committed current-era fixtures', () => {
 
 describe('JD search pages', () => {
   it('real 2016 result page: 29 results (the activity card is not one)', () => {
-    const doc = loadDocument(sharedFixture('jd/search/jd-search-2016-sony-earphone.html'), SEARCH_URL);
+    const doc = loadDocument(realFixture('jd/search/jd-search-2016-sony-earphone.html'), SEARCH_URL);
     const s = jdAdapter.extractSearchResults!(doc, new URL(SEARCH_URL));
     expect(s.source).toBe('dom');
     expect(s.results).toHaveLength(29);
@@ -228,8 +228,8 @@ describe('JD routing and registration', () => {
   });
 
   it('extracts a real page well under 5 ms (HTML parse excluded)', () => {
-    const doc = loadDocument(sharedFixture('jd/item/jd-item-2018-1020565583-a.html'), ITEM_URL);
-    const search = loadDocument(sharedFixture('jd/search/jd-search-2016-sony-earphone.html'), SEARCH_URL);
+    const doc = loadDocument(realFixture('jd/item/jd-item-2018-1020565583-a.html'), ITEM_URL);
+    const search = loadDocument(realFixture('jd/search/jd-search-2016-sony-earphone.html'), SEARCH_URL);
     const timing = (f: () => unknown) => {
       for (let i = 0; i < 5; i++) f();
       const xs: number[] = [];

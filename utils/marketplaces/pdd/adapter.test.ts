@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { loadDocument, ownFixture, sharedFixture } from '@/tests/helpers/load-page';
+import { loadDocument, ownFixture, realFixture } from '@/tests/helpers/load-page';
 import { pddAdapter } from '@/utils/marketplaces/pdd/adapter';
 import { readRawData } from '@/utils/marketplaces/pdd/state-readers';
 import { formatFen, lowestPriceFen } from '@/utils/marketplaces/price';
@@ -29,7 +29,7 @@ function pageWithRawData(state: unknown, url: string): Document {
 
 /** The 2017 app API response kept in the doc comment of a Java bean: `* key : value` lines. */
 function readJavaBeanResponse(relative: string): Record<string, string> {
-  const text = readFileSync(sharedFixture(relative), 'utf8');
+  const text = readFileSync(realFixture(relative), 'utf8');
   // the response is the first doc comment inside the class body
   const start = text.indexOf('/**', text.indexOf(' class '));
   const top = text.slice(start, text.indexOf('*/', start));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { loadDocument, ownFixture, sharedFixture } from '@/tests/helpers/load-page';
+import { loadDocument, ownFixture, realFixture } from '@/tests/helpers/load-page';
 import { lowestPriceFen } from '@/utils/marketplaces/price';
 import { taobaoAdapter } from '@/utils/marketplaces/taobao/adapter';
 import type { ExtractionResult, Listing } from '@/utils/model/listing';
@@ -20,7 +20,7 @@ const lowest = (l: Listing) => lowestPriceFen(l);
 describe('taobao adapter: real g_config pages (2019–2022)', () => {
   it('2019 rendered page: ids, names, SKU list prices and the rendered promo price', () => {
     const url = item('579326877967');
-    const r = ok(extract(loadDocument(sharedFixture('taobao/item/taobao-pc-item-rendered-DOM-2019-579326877967.html'), url), url));
+    const r = ok(extract(loadDocument(realFixture('taobao/item/taobao-pc-item-rendered-DOM-2019-579326877967.html'), url), url));
     const l = r.listing;
     expect(l).toMatchObject({ platform: 'taobao', itemId: '579326877967', title: '实木全身镜子欧式落地镜简约卧室家用穿衣镜服装店学生宿舍试衣镜' });
     expect(l.shop).toMatchObject({ name: '新博帅生活家居', id: '211437632', sellerId: '558919413', sellerNick: '淘气宝宝123457483' });
@@ -36,7 +36,7 @@ describe('taobao adapter: real g_config pages (2019–2022)', () => {
 
   it('2020 rendered page: list range from SKUs, hidden empty promo ignored, SKU names from the page', () => {
     const url = item('562283240178');
-    const r = ok(extract(loadDocument(sharedFixture('taobao/item/taobao-pc-item-rendered-DOM-2020-562283240178.html'), url), url));
+    const r = ok(extract(loadDocument(realFixture('taobao/item/taobao-pc-item-rendered-DOM-2020-562283240178.html'), url), url));
     const l = r.listing;
     expect(l.title).toBe('乳白亚克力外壳 60%键盘外壳 poker外壳无加强筋底壳透光外壳');
     expect(l.shop).toMatchObject({ name: '怡科外设KBDfans', id: '64592671', sellerId: '134583372', url: 'https://yikewaishe.taobao.com/' });
@@ -48,7 +48,7 @@ describe('taobao adapter: real g_config pages (2019–2022)', () => {
   });
 
   it('2022 g_config object (saved wrapped in JSON.stringify): ids and names, no price', () => {
-    const js = readFileSync(sharedFixture('taobao/item/taobao-g_config-2022-637145790668.js'), 'utf8')
+    const js = readFileSync(realFixture('taobao/item/taobao-g_config-2022-637145790668.js'), 'utf8')
       .replace('JSON.stringify(', 'var g_config = ')
       .replace(/\);\s*$/, ';');
     const url = item('637145790668');

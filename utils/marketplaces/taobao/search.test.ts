@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { loadDocument, ownFixture, sharedFixture } from '@/tests/helpers/load-page';
+import { loadDocument, ownFixture, realFixture } from '@/tests/helpers/load-page';
 import { taobaoAdapter } from '@/utils/marketplaces/taobao/adapter';
 import type { SearchExtraction } from '@/utils/model/search-result';
 
@@ -14,7 +14,7 @@ const strip = ({ element: _e, ...rest }: SearchExtraction['results'][number]) =>
 
 describe('taobao search', () => {
   it('2016 raw page: results from g_page_config only, Tmall ones by shopcard.isTmall', () => {
-    const r = search(sharedFixture('taobao/search/taobao-search-2016-g_page_config-raw.htm'));
+    const r = search(realFixture('taobao/search/taobao-search-2016-g_page_config-raw.htm'));
     expect(r.source).toBe('state');
     expect(r.results).toHaveLength(36);
     expect(strip(r.results[0]!)).toEqual({
@@ -27,7 +27,7 @@ describe('taobao search', () => {
   });
 
   it('2018 listsrp raw page: 60 results from the state', () => {
-    const r = search(sharedFixture('taobao/search/taobao-search-2018-listsrp-raw.html'));
+    const r = search(realFixture('taobao/search/taobao-search-2018-listsrp-raw.html'));
     expect(r.source).toBe('state');
     expect(r.results).toHaveLength(60);
     expect(strip(r.results[0]!)).toEqual({
@@ -37,7 +37,7 @@ describe('taobao search', () => {
   });
 
   it('2018 rendered page: 48 DOM cards with their elements', () => {
-    const r = search(sharedFixture('taobao/search/taobao-search-2018-rendered-DOM.html'));
+    const r = search(realFixture('taobao/search/taobao-search-2018-rendered-DOM.html'));
     expect(r.source).toBe('dom');
     expect(r.results).toHaveLength(48);
     expect(strip(r.results[0]!)).toEqual({

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { loadDocument, ownFixture, sharedFixture } from '@/tests/helpers/load-page';
+import { loadDocument, ownFixture, realFixture } from '@/tests/helpers/load-page';
 import { lowestPriceFen } from '@/utils/marketplaces/price';
 import { tmallAdapter } from '@/utils/marketplaces/tmall/adapter';
 import type { ExtractionResult } from '@/utils/model/listing';
@@ -23,7 +23,7 @@ function wrapped(js: string, url: string): Document {
 
 describe('tmall adapter: real TShop.Setup pages (2018–2020)', () => {
   it('2020 rendered page: rstShopId, userId, SKU list prices, rendered shop name', () => {
-    const r = ok(extractFile(sharedFixture('tmall/item/tmall-pc-detail-rendered-DOM-2020-605258110430-gbk.html'), detail('605258110430')));
+    const r = ok(extractFile(realFixture('tmall/item/tmall-pc-detail-rendered-DOM-2020-605258110430-gbk.html'), detail('605258110430')));
     const l = r.listing;
     expect(l).toMatchObject({ platform: 'tmall', itemId: '605258110430', title: '【官网价直降】Apple/苹果 iPhone 11 4G全网通智能手机正品苏宁易购官方旗舰店苹果11', brand: 'Apple/苹果' });
     expect(l.shop).toMatchObject({ name: '苏宁易购官方旗舰店', id: '128573071', sellerId: '2616970884', sellerNick: '苏宁易购官方旗舰店' });
@@ -37,7 +37,7 @@ describe('tmall adapter: real TShop.Setup pages (2018–2020)', () => {
   });
 
   it('2020 server page (GBK bytes)', () => {
-    const r = ok(extractFile(sharedFixture('tmall/item/tmall-pc-detail-2020-609353516840-gbk.html'), detail('609353516840')));
+    const r = ok(extractFile(realFixture('tmall/item/tmall-pc-detail-2020-609353516840-gbk.html'), detail('609353516840')));
     expect(r.listing.title).toBe('【6期免息/春节正常发货】Apple/苹果 iPhone 11 pro全网通智能4G苹果11正品手机xs官方官网旗舰店X 11promax');
     expect(r.listing.shop).toMatchObject({ name: '能良数码官方旗舰店', id: '58499649', sellerId: '263726286' });
     expect(r.listing.prices.list).toEqual({ min: 869900, max: 1219900 });
@@ -45,7 +45,7 @@ describe('tmall adapter: real TShop.Setup pages (2018–2020)', () => {
   });
 
   it('2018 page that lost its Chinese: ids and prices intact, shop named by the URL-encoded seller nick', () => {
-    const r = ok(extractFile(sharedFixture('tmall/item/tmall-pc-detail-2018-538218798736-gbk.html'), detail('538218798736')));
+    const r = ok(extractFile(realFixture('tmall/item/tmall-pc-detail-2018-538218798736-gbk.html'), detail('538218798736')));
     expect(r.listing.itemId).toBe('538218798736');
     expect(r.listing.title).toContain('iPhone 7 Plus');
     expect(r.listing.shop).toMatchObject({ name: '苏宁易购官方旗舰店', id: '128573071', sellerId: '2616970884' });
@@ -56,7 +56,7 @@ describe('tmall adapter: real TShop.Setup pages (2018–2020)', () => {
   });
 
   it('the TShop.Setup argument saved alone (2019)', () => {
-    const json = readFileSync(sharedFixture('tmall/api/tmall-TShop.Setup-arg-json-2019.json'), 'utf8');
+    const json = readFileSync(realFixture('tmall/api/tmall-TShop.Setup-arg-json-2019.json'), 'utf8');
     const url = detail('549036569931');
     const r = ok(tmallAdapter.extractListing(wrapped(`TShop.Setup(${json});`, url), new URL(url)));
     expect(r.listing).toMatchObject({ itemId: '549036569931', title: '九阳破壁豆浆机小型免过滤家用全自动多功能智能官方旗舰店正品Q8' });
@@ -74,7 +74,7 @@ describe('tmall adapter: real mobile pages (detail.m.tmall.com 2019)', () => {
   ];
   for (const c of cases) {
     it(`${c.id}: shop, ids, list price from the page state and the live promo price`, () => {
-      const js = readFileSync(sharedFixture(`tmall/item/${c.file}`), 'utf8');
+      const js = readFileSync(realFixture(`tmall/item/${c.file}`), 'utf8');
       const r = ok(tmallAdapter.extractListing(wrapped(js, mobile(c.id)), new URL(mobile(c.id))));
       expect(r.listing.itemId).toBe(c.id);
       expect(r.listing.shop).toMatchObject({ name: c.shop, id: c.shopId, sellerId: c.sellerId });
@@ -90,7 +90,7 @@ describe('tmall adapter: real mobile pages (detail.m.tmall.com 2019)', () => {
 
 describe('tmall adapter: current era (ICE)', () => {
   it('the trimmed real 2025 page has no seller: shop name missing is reported, not thrown', () => {
-    const r = extractFile(sharedFixture('tmall/item/tmall-ICE_APP_CONTEXT-minimal-2025-617129397971.html'), detail('617129397971'));
+    const r = extractFile(realFixture('tmall/item/tmall-ICE_APP_CONTEXT-minimal-2025-617129397971.html'), detail('617129397971'));
     expect(r).toMatchObject({ ok: false, reason: 'layout-changed', missing: ['shopName'] });
   });
 

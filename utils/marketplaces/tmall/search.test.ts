@@ -1,14 +1,14 @@
 // @vitest-environment node
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { loadDocument, sharedFixture } from '@/tests/helpers/load-page';
+import { loadDocument, realFixture } from '@/tests/helpers/load-page';
 import { tmallAdapter } from '@/utils/marketplaces/tmall/adapter';
 
 const URL_LIST = 'https://list.tmall.com/search_product.htm?q=%B3%A9%CF%FA%CD%AF%CA%E9';
 
 describe('tmall list search', () => {
   it('2020 server page: 60 div.product cards', () => {
-    const doc = loadDocument(sharedFixture('tmall/search/tmall-list-search_product-2020.html'), URL_LIST);
+    const doc = loadDocument(realFixture('tmall/search/tmall-list-search_product-2020.html'), URL_LIST);
     expect(tmallAdapter.detectPage(doc, new URL(URL_LIST))).toBe('search');
     const r = tmallAdapter.extractSearchResults!(doc, new URL(URL_LIST));
     expect(r.source).toBe('dom');
