@@ -1,7 +1,5 @@
 import type { ContentScriptContext } from '#imports';
-import { messaging } from '@/utils/messaging/protocol';
-import { captureProgressSchema } from '@/utils/messaging/schemas';
-import { tabChatRequestSchema } from '@/utils/messaging/chat-schemas';
+import { receive } from '@/utils/messaging/receive';
 import { createPageCaptureSession } from '@/utils/evidence/page-session';
 import { collectPageEnvironment } from '@/utils/evidence/environment';
 import type { PageRequests } from '@/utils/evidence/page-requests';
@@ -18,19 +16,15 @@ export function registerChatTabHandlers(ctx: ContentScriptContext, session: Chat
     // at once, since loading a long history outlasts what a trigger should wait for.
     ...(options.answerTriggers
       ? [
-          messaging.onMessage('tabTriggerCapture', () => {
+          receive('tabTriggerCapture', () => {
             const started = session.view.phase === 'ready' && session.view.capture.state !== 'running';
             if (started) session.capture();
             return { started };
           }),
         ]
       : []),
-    messaging.onMessage('tabChatProgress', (m) => {
-      const p = captureProgressSchema.safeParse(m.data);
-      if (p.success) session.onProgress(p.data);
-    }),
-    messaging.onMessage('tabChatRequest', async (m): Promise<unknown> => {
-      const req = tabChatRequestSchema.parse(m.data);
+    receive('tabChatProgress', (p) => session.onProgress(p)),
+    receive('tabChatRequest', async (req): Promise<unknown> => {
       switch (req.op) {
         case 'hideUi':
           page ??= createPageCaptureSession(window);

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from '#imports';
-import { messaging } from '@/utils/messaging/protocol';
-import { captureProgressSchema, tabCaptureRequestSchema, type CaptureProgress } from '@/utils/messaging/schemas';
+import { receive } from '@/utils/messaging/receive';
+import type { CaptureProgress } from '@/utils/messaging/schemas';
 import { createPageCaptureSession } from '@/utils/evidence/page-session';
 import { collectPageEnvironment } from '@/utils/evidence/environment';
 import type { PageRequests } from '@/utils/evidence/page-requests';
@@ -13,20 +13,16 @@ interface Hooks {
 
 /**
  * Answers the background: triggers, progress, list changes, and the page side of a capture
- * (hide our UI, serialise, render, scroll). Only the extension can message a content script;
- * payloads are still parsed before use.
+ * (hide our UI, serialise, render, scroll). Senders and payloads are checked by `receive`
+ * against the protocol map.
  */
 export function registerTabHandlers(ctx: ContentScriptContext, hooks: Hooks): void {
   let session: PageRequests | undefined;
   const offs = [
-    messaging.onMessage('tabTriggerCapture', () => hooks.onCapture()),
-    messaging.onMessage('tabCaptureProgress', (m) => {
-      const p = captureProgressSchema.safeParse(m.data);
-      if (p.success) hooks.onProgress(p.data);
-    }),
-    messaging.onMessage('tabListChanged', () => hooks.onListChanged()),
-    messaging.onMessage('tabCaptureRequest', async (m): Promise<unknown> => {
-      const req = tabCaptureRequestSchema.parse(m.data);
+    receive('tabTriggerCapture', () => hooks.onCapture()),
+    receive('tabCaptureProgress', (p) => hooks.onProgress(p)),
+    receive('tabListChanged', () => hooks.onListChanged()),
+    receive('tabCaptureRequest', async (req): Promise<unknown> => {
       session ??= createPageCaptureSession(window);
       switch (req.op) {
         case 'hideUi':

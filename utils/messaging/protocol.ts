@@ -2,38 +2,62 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { Verdict } from '@/utils/model/capture';
 import type { SellerDigest } from '@/utils/authorized/seller-digest';
-import type {
+import {
   captureProgressSchema,
   contentBadgeCountSchema,
   contentSellerDigestSchema,
   contentStartCaptureSchema,
   contentVerdictsSchema,
+  emptySchema,
   tabCaptureRequestSchema,
 } from '@/utils/messaging/schemas';
-import type { contentStartChatCaptureSchema, tabChatRequestSchema } from '@/utils/messaging/chat-schemas';
+import { contentStartChatCaptureSchema, tabChatRequestSchema } from '@/utils/messaging/chat-schemas';
 
-// The one typed protocol of the extension. Payload types come from the zod schemas, which the
-// receiving side parses again (utils/messaging/receive.ts): a type is a promise, not a check.
-export interface ProtocolMap {
-  contentVerdicts(data: z.infer<typeof contentVerdictsSchema>): { verdicts: Verdict[] };
-  /** search pages judge their results locally (badges within a frame); null: no list in force */
-  contentSellerDigest(data: z.infer<typeof contentSellerDigestSchema>): { digest: SellerDigest | null };
-  contentBadgeCount(data: z.infer<typeof contentBadgeCountSchema>): void;
-  contentStartCapture(data: z.infer<typeof contentStartCaptureSchema>): { evidenceId: string };
-  /** popup, context menu and shortcut ask the tab's content script to run its capture */
-  tabTriggerCapture(data: Record<string, never>): { started: boolean };
-  tabCaptureProgress(data: z.infer<typeof captureProgressSchema>): void;
-  /** background -> content during a capture: one operation of the page's capture session */
-  tabCaptureRequest(data: z.infer<typeof tabCaptureRequestSchema>): unknown;
-  /** dashboard -> background: the authorized list in force changed */
-  pageListChanged(data: Record<string, never>): void;
-  /** background -> content: re-judge everything on the page */
-  tabListChanged(data: Record<string, never>): void;
-  /** content -> background: store a read conversation as a chat capture */
-  contentStartChatCapture(data: z.infer<typeof contentStartChatCaptureSchema>): { evidenceId: string };
-  /** background -> content during a chat capture (own message: a page holds one listener per type) */
-  tabChatRequest(data: z.infer<typeof tabChatRequestSchema>): unknown;
-  tabChatProgress(data: z.infer<typeof captureProgressSchema>): void;
+// The one protocol of the extension: each message name maps to who may send it and the zod schema
+// of its payload. The payload types, the receivers' parsing and the sender checks all come from
+// this map, so a handler cannot pair a name with the wrong schema.
+
+/** who sends a message: a content script, an extension page, or the background (to a tab) */
+export type Origin = 'content' | 'extension-page' | 'background';
+
+export interface MessageSpec<S extends z.ZodType, R> {
+  from: Origin;
+  payload: S;
+  /** phantom: the reply type, never read at run time */
+  reply?: R;
 }
+
+/** `message<Reply>()(from, schema)`: the reply type is given, the payload type comes from the schema. */
+const message =
+  <R = void>() =>
+  <S extends z.ZodType>(from: Origin, payload: S): MessageSpec<S, R> => ({ from, payload });
+
+export const MESSAGES = {
+  contentVerdicts: message<{ verdicts: Verdict[] }>()('content', contentVerdictsSchema),
+  /** search pages judge their results locally (badges within a frame); null: no list in force */
+  contentSellerDigest: message<{ digest: SellerDigest | null }>()('content', contentSellerDigestSchema),
+  contentBadgeCount: message()('content', contentBadgeCountSchema),
+  contentStartCapture: message<{ evidenceId: string }>()('content', contentStartCaptureSchema),
+  /** content -> background: store a read conversation as a chat capture */
+  contentStartChatCapture: message<{ evidenceId: string }>()('content', contentStartChatCaptureSchema),
+  /** dashboard -> background: the authorized list in force changed */
+  pageListChanged: message()('extension-page', emptySchema),
+  /** popup, context menu and shortcut ask the tab's content script to run its capture */
+  tabTriggerCapture: message<{ started: boolean }>()('background', emptySchema),
+  tabCaptureProgress: message()('background', captureProgressSchema),
+  /** background -> content during a capture: one operation of the page's capture session */
+  tabCaptureRequest: message<unknown>()('background', tabCaptureRequestSchema),
+  /** background -> content: re-judge everything on the page */
+  tabListChanged: message()('background', emptySchema),
+  /** background -> content during a chat capture (own message: a page holds one listener per type) */
+  tabChatRequest: message<unknown>()('background', tabChatRequestSchema),
+  tabChatProgress: message()('background', captureProgressSchema),
+};
+
+export type MessageName = keyof typeof MESSAGES;
+export type PayloadOf<K extends MessageName> = z.infer<(typeof MESSAGES)[K]['payload']>;
+export type ReplyOf<K extends MessageName> = (typeof MESSAGES)[K] extends MessageSpec<z.ZodType, infer R> ? R : never;
+
+export type ProtocolMap = { [K in MessageName]: (data: PayloadOf<K>) => ReplyOf<K> };
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

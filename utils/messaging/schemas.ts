@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformSchema } from '@/utils/model/listing';
+import { fieldSourceSchema, listingSchema, platformSchema, skuSchema } from '@/utils/model/listing';
 
 // One zod schema per message payload. Message names say their direction:
 // content* = content script -> background, page* = extension page -> background,
@@ -28,11 +28,34 @@ export const contentBadgeCountSchema = z.object({
   belowMin: z.number().int().nonnegative(),
 });
 
+/** Bounds of a listing sent from a page: a page cannot make the background hold unbounded data. */
+export const LISTING_LIMITS = { skus: 2_000, images: 200, url: 8_000, sources: 32 } as const;
+const url = z.string().max(LISTING_LIMITS.url);
+
+/** The listing as a content script sends it: the model's shape with every string and list bounded. */
+export const listingPayloadSchema = listingSchema.extend({
+  itemId: id.min(1),
+  url,
+  title: text.min(1),
+  shop: listingSchema.shape.shop.extend({
+    // empty where the page gives only the shop id (JD self-operated pages)
+    name: text,
+    id: id.optional(),
+    sellerId: id.optional(),
+    sellerNick: text.optional(),
+    url: url.optional(),
+  }),
+  skus: z.array(skuSchema.extend({ id, name: text.optional() })).max(LISTING_LIMITS.skus),
+  images: z.array(url).max(LISTING_LIMITS.images),
+  salesText: text.optional(),
+  brand: text.optional(),
+});
+
 export const contentStartCaptureSchema = z.object({
   /** the extraction as the content script made it; the background re-validates the listing */
   extraction: z.object({
-    listing: z.unknown(),
-    sources: z.record(z.string(), z.enum(['state', 'dom', 'url'])),
+    listing: listingPayloadSchema,
+    sources: z.record(z.string().max(40), fieldSourceSchema).refine((r) => Object.keys(r).length <= LISTING_LIMITS.sources, 'too many fields'),
     warnings: z.array(text).max(200),
     extractorVersion: id,
   }),

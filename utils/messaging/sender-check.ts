@@ -30,3 +30,8 @@ export function isFromContentScript(sender: SenderLike, extensionId: string): bo
 export function isFromExtensionPage(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
   return sender.id === extensionId && !!sender.url && sender.url.startsWith(extensionOrigin) && !sender.tab?.url?.startsWith('http');
 }
+
+/** Messages to a content script come from this extension: its background or one of its pages (never a tab). */
+export function isFromExtensionContext(sender: SenderLike, extensionId: string): boolean {
+  return sender.id === extensionId && sender.tab === undefined;
+}
