@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { ListingProofDatabase } from '@/utils/db/database';
 import { SCHEMA_HISTORY } from '@/utils/db/schema-history';
+import RELEASED from '@/utils/db/released-schemas.json';
+
+// Each released version's stores, frozen when it shipped: the layout users' databases really have.
+const released = RELEASED as Record<string, Record<string, string | null>>;
 
 describe('schema history', () => {
   it('is append-only: versions strictly increase from 1', () => {
     SCHEMA_HISTORY.forEach((step, i) => expect(step.version).toBe(i + 1));
+  });
+
+  it('leaves every released version as it shipped (utils/db/released-schemas.json)', () => {
+    for (const [version, stores] of Object.entries(released)) {
+      const step = SCHEMA_HISTORY.find((s) => s.version === Number(version));
+      expect(step, `released version ${version} is missing from the schema history`).toBeDefined();
+      expect(step!.stores, `released version ${version} was edited in place: add a new version instead`).toEqual(stores);
+    }
+  });
+
+  it('has every version frozen in released-schemas.json (add a new version there as it is released)', () => {
+    expect(Object.keys(released).map(Number)).toEqual(SCHEMA_HISTORY.map((s) => s.version));
   });
 
   it('opens at the latest version and round-trips a row with a UUID key', async () => {
@@ -26,7 +42,7 @@ describe('upgrades from every released version', () => {
   it.each(SCHEMA_HISTORY.map((s) => [s.version] as const))('a database left at version %i opens at the latest with its rows', async (version) => {
     const name = `upgrade-${version}-${crypto.randomUUID()}`;
     const old = new Dexie(name);
-    for (const step of SCHEMA_HISTORY.filter((s) => s.version <= version)) old.version(step.version).stores(step.stores);
+    for (const [v, stores] of Object.entries(released)) if (Number(v) <= version) old.version(Number(v)).stores(stores);
     await old.open();
     const id = crypto.randomUUID();
     await old.table('cases').add({ id, platform: 'tmall', shopKey: '100200300', shopName: 'Acme官方旗舰店', createdAt: '2026-11-01T08:00:00+08:00' });
