@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatFen } from '@/utils/marketplaces/price';
 import { PLATFORMS, platformSchema, type Platform } from '@/utils/model/listing';
 
 // The authorized list a brand publishes (contract §4). Input schemas accept what files carry
@@ -81,7 +82,7 @@ const priceOrEmpty = z.union([z.string(), z.number()], { error: 'bad-price' }).t
     ctx.addIssue({ code: 'custom', message: 'bad-price', params: { value: String(v) } });
     return z.NEVER;
   }
-  return { yuan: `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`, fen };
+  return { yuan: formatFen(fen), fen };
 });
 
 /** Required price: "269", "269.5", 269 -> { yuan: "269.00", fen: 26900 }. */
