@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from '#imports';
+import { liveQuery } from 'dexie';
 import { currentLocale, translate } from '@/utils/i18n/locale';
 import { database } from '@/utils/db/database';
 import { listCasesWithCaptures, type CaseWithCaptures } from '@/utils/evidence/capture-queries';
@@ -20,14 +21,13 @@ export function EvidenceSection() {
 
   useEffect(() => {
     let alive = true;
-    const load = () => void listCasesWithCaptures(database()).then((c) => alive && setCases(c));
-    load();
     void loadSettings().then((s) => alive && setActor(s.investigator));
-    // Captures made in other tabs while the dashboard is open appear without a reload.
-    const timer = setInterval(load, 3000);
+    // Dexie re-runs the query when the tables it read change, in this page or in the background
+    // (captures made in other tabs appear without a reload or polling).
+    const subscription = liveQuery(() => listCasesWithCaptures(database())).subscribe({ next: setCases, error: () => undefined });
     return () => {
       alive = false;
-      clearInterval(timer);
+      subscription.unsubscribe();
     };
   }, []);
 
