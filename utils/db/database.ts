@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { SCHEMA_HISTORY } from '@/utils/db/schema-history';
+import type { CustodyEventName } from '@/utils/model/custody-event';
 import type { ArtifactBlobRecord, CaptureRecord, CaseRecord } from '@/utils/model/capture';
 
 export interface MetaRecord {
@@ -30,7 +31,7 @@ export interface CustodyRecord {
   id: string;
   seq: number;
   at: string;
-  event: 'capture' | 'note' | 'view' | 'export';
+  event: CustodyEventName;
   captureId: string;
   actor: string;
   detail: string;

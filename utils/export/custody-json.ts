@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CUSTODY_EVENTS } from '@/utils/model/custody-event';
 import type { CustodyRecord } from '@/utils/db/database';
 import { GENESIS_HASH } from '@/utils/evidence/custody';
 
@@ -11,7 +12,7 @@ export const custodyEntrySchema = z.object({
   id: z.string(),
   seq: z.number().int().positive(),
   at: z.string(),
-  event: z.enum(['capture', 'note', 'view', 'export']),
+  event: z.enum(CUSTODY_EVENTS),
   captureId: z.string(),
   actor: z.string(),
   detail: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { platformSchema } from '@/utils/model/listing';
+import type { CaseStatus, CaseStatusChange } from '@/utils/model/case-status';
 
 // What one stored capture is. Artifact bytes live in their own table (see utils/db), this is
 // the metadata that lists them with the hash computed at capture time.
@@ -90,6 +91,12 @@ export interface CaseRecord {
   shopName: string;
   createdAt: string;
   notes?: string;
+  /** workflow status; absent on cases from before statuses existed, which read as `found` */
+  status?: CaseStatus;
+  /** every status change in order (the custody log has each too) */
+  statusHistory?: CaseStatusChange[];
+  /** set when a shop is captured again after its case was closed */
+  repeatOffender?: boolean;
 }
 
 export interface ArtifactBlobRecord {
