@@ -8,6 +8,8 @@ import { SettingsSection } from '@/components/dashboard/SettingsSection';
 import { AuthorizedSection } from '@/components/authorized/AuthorizedSection';
 import { EvidenceSection } from '@/components/evidence/EvidenceSection';
 import { VerifyPackage } from '@/components/evidence/VerifyPackage';
+import { CasesSection } from '@/components/cases/CasesSection';
+import { DashboardNav, useDashboardView } from '@/components/dashboard/DashboardNav';
 
 async function readManagedSyncUrl(): Promise<string | undefined> {
   try {
@@ -30,15 +32,23 @@ async function askOriginAccess(url: string): Promise<void> {
   }
 }
 
-/** `/dashboard.html` (contract §2): one page, every section present, so automation finds its test ids. */
+/**
+ * `/dashboard.html` (contract §2, §6.2): with no hash every section is present, so automation finds
+ * the §2 test ids; `#cases`, `#captures`, `#authorized`, `#verify` and `#settings` show one view.
+ */
 export function DashboardApp() {
   const [managedUrl, setManagedUrl] = useState<string | undefined>();
   useEffect(() => {
     void readManagedSyncUrl().then(setManagedUrl);
   }, []);
+  const view = useDashboardView();
+  const show = (v: typeof view) => view === 'all' || view === v;
   return (
     <main>
       <h1>{translate(m, 'title')}</h1>
+      <DashboardNav view={view} />
+      {show('cases') ? <CasesSection /> : null}
+      {show('authorized') ? (
       <AuthorizedSection
         managedSyncUrl={managedUrl}
         onListChanged={() => void messaging.sendMessage('pageListChanged', {}).catch(() => undefined)}
@@ -47,9 +57,10 @@ export function DashboardApp() {
           return syncAndStore(url);
         }}
       />
-      <EvidenceSection />
-      <VerifyPackage />
-      <SettingsSection />
+      ) : null}
+      {show('captures') ? <EvidenceSection /> : null}
+      {show('verify') ? <VerifyPackage /> : null}
+      {show('settings') ? <SettingsSection /> : null}
     </main>
   );
 }

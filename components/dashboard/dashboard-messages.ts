@@ -3,6 +3,12 @@ import { defineMessages } from '@/utils/i18n/locale';
 export const dashboardMessages = defineMessages({
   en: {
     title: 'ListingProof dashboard',
+    viewAll: 'Everything',
+    'view-cases': 'Cases',
+    'view-captures': 'Captures',
+    'view-authorized': 'Authorized list',
+    'view-verify': 'Verify',
+    'view-settings': 'Settings',
     authorized: 'Authorized list',
     evidence: 'Evidence',
     settings: 'Settings',
@@ -18,6 +24,12 @@ export const dashboardMessages = defineMessages({
   },
   'zh-CN': {
     title: 'ListingProof 控制台',
+    viewAll: '全部',
+    'view-cases': '案件',
+    'view-captures': '取证',
+    'view-authorized': '授权名单',
+    'view-verify': '核验',
+    'view-settings': '设置',
     authorized: '授权名单',
     evidence: '证据',
     settings: '设置',

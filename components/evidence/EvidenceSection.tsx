@@ -9,13 +9,14 @@ import { loadSettings } from '@/utils/settings/settings';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureRow } from '@/components/evidence/CaptureRow';
 import { saveBlob } from '@/components/ui/save-blob';
+import { setSelected, useSelection } from '@/components/evidence/selection';
 
 type ExportState = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; name: string } | { kind: 'failed'; error: string };
 
 /** Cases and their captures; the selection (or everything) exports as one package. */
 export function EvidenceSection() {
   const [cases, setCases] = useState<CaseWithCaptures[]>([]);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selected = useSelection();
   const [actor, setActor] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
 
@@ -31,13 +32,7 @@ export function EvidenceSection() {
     };
   }, []);
 
-  const toggle = (ids: string[], on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const toggle = setSelected;
 
   const runExport = async () => {
     setExportState({ kind: 'running', done: 0, total: 0 });

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
+import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
+import { ALL_ROUTES, DEMO_AUTHORIZED_LIST, PAGES } from '@/tests/harness/pages';
+import { importThroughDashboard } from '@/tests/harness/import-list';
+
+let server: FixtureServer;
+let b: ExtensionBrowser;
+const work = mkdtempSync(join(tmpdir(), 'listingproof-cases-'));
+
+beforeAll(async () => {
+  server = await startFixtureServer(ALL_ROUTES);
+  b = await launchWithExtension(server.port, { grantScreenshotAccess: true });
+  await importThroughDashboard(b, [DEMO_AUTHORIZED_LIST]);
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function capture(url: string): Promise<string> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+  await panel(page, 'capture-button').click();
+  await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 45_000 }).toBe('done');
+  const id = (await panel(page, 'capture-button').getAttribute('data-evidence-id'))!;
+  await page.close();
+  return id;
+}
+
+describe('cases and complaint bundles in the dashboard', () => {
+  it('opens a case per shop, records a status change, and bundles exactly the Alibaba captures', async () => {
+    await capture(PAGES.taobaoItem.url);
+    await capture(PAGES.tmallItem.url);
+    await capture(PAGES.jdCoupon.url);
+
+    const dash = await openDashboard(b);
+    await dash.goto(dash.url().replace(/#.*$/, '') + '#cases');
+    const rows = dash.locator('[data-testid="case-row"]');
+    await expect.poll(() => rows.count()).toBe(3);
+    const seen = await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-platform')}:${e.getAttribute('data-shop-id')}:${e.getAttribute('data-status')}`));
+    expect(seen.sort()).toEqual(['jd:10076543:found', 'taobao:310987654:found', 'tmall:100200300:found']);
+    // a §2 test id lives in its own view: not on #cases
+    expect(await dash.locator('[data-testid="authorized-import"]').count()).toBe(0);
+
+    const taobao = dash.locator('[data-testid="case-row"][data-platform="taobao"]');
+    await taobao.locator('[data-testid="case-complaint-no"]').fill('IPP-20261204-7');
+    await taobao.locator('[data-testid="case-status"]').selectOption('complained');
+    await expect.poll(() => taobao.getAttribute('data-status')).toBe('complained');
+    await dash.reload();
+    await expect.poll(() => dash.locator('[data-testid="case-row"][data-platform="taobao"]').getAttribute('data-status')).toBe('complained');
+    await expect.poll(() => dash.locator('[data-testid="case-row"][data-platform="taobao"]').textContent()).toContain('IPP-20261204-7');
+
+    const [download] = await Promise.all([dash.waitForEvent('download'), dash.locator('[data-testid="complaint-export"][data-channel="alibaba"]').click()]);
+    const zipPath = join(work, download.suggestedFilename());
+    await download.saveAs(zipPath);
+    const zip = await JSZip.loadAsync(readFileSync(zipPath));
+    const links = (await zip.file('links/alibaba-001.txt')!.async('string')).trim().split(/\r?\n/).sort();
+    expect(links).toEqual(['https://detail.tmall.com/item.htm?id=750123456781', 'https://item.taobao.com/item.htm?id=781234567890']);
+    const inner = Object.keys(zip.files).find((p) => p.startsWith('evidence/') && p.endsWith('.zip'))!;
+    const pkgPath = join(work, 'inner.zip');
+    writeFileSync(pkgPath, await zip.file(inner)!.async('uint8array'));
+    const verify = spawnSync(process.execPath, ['--import', 'tsx', 'utils/cli/verify-cli.ts', pkgPath], { encoding: 'utf8' });
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    const csv = await zip.file('evidence-index.csv')!.async('string');
+    expect(csv.split(/\r\n/).filter(Boolean)).toHaveLength(3); // header and two captures
+    expect(csv).not.toContain('item.jd.com');
+  });
+});
