@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { SCHEMA_HISTORY } from '@/utils/db/schema-history';
 import type { ArtifactBlobRecord, CaptureRecord, CaseRecord } from '@/utils/model/capture';
+import type { InvestigatorKeyRecord, TimestampRecord } from '@/utils/model/trust';
 
 export interface MetaRecord {
   key: string;
@@ -46,6 +47,8 @@ export class ListingProofDatabase extends Dexie {
   captures!: Table<CaptureRecord, string>;
   artifactBlobs!: Table<ArtifactBlobRecord, string>;
   custody!: Table<CustodyRecord, string>;
+  timestamps!: Table<TimestampRecord, string>;
+  investigatorKeys!: Table<InvestigatorKeyRecord, string>;
 
   constructor(name = 'listingproof') {
     super(name);
