@@ -8,6 +8,8 @@ import { SettingsSection } from '@/components/dashboard/SettingsSection';
 import { AuthorizedSection } from '@/components/authorized/AuthorizedSection';
 import { EvidenceSection } from '@/components/evidence/EvidenceSection';
 import { VerifyPackage } from '@/components/evidence/VerifyPackage';
+import { FirstRunSetup } from '@/components/dashboard/FirstRunSetup';
+import { TimestampRetry } from '@/components/dashboard/TimestampRetry';
 
 async function readManagedSyncUrl(): Promise<string | undefined> {
   try {
@@ -36,6 +38,14 @@ export function DashboardApp() {
   useEffect(() => {
     void readManagedSyncUrl().then(setManagedUrl);
   }, []);
+  if (location.hash === '#setup') {
+    return (
+      <main>
+        <h1>{translate(m, 'title')}</h1>
+        <FirstRunSetup />
+      </main>
+    );
+  }
   return (
     <main>
       <h1>{translate(m, 'title')}</h1>
@@ -48,6 +58,7 @@ export function DashboardApp() {
         }}
       />
       <EvidenceSection />
+      <TimestampRetry />
       <VerifyPackage />
       <SettingsSection />
     </main>

@@ -5,6 +5,7 @@ import { database } from '@/utils/db/database';
 import { listCasesWithCaptures, type CaseWithCaptures } from '@/utils/evidence/capture-queries';
 import { exportEvidence } from '@/utils/export/export-from-db';
 import { loadSettings } from '@/utils/settings/settings';
+import type { TimestampRecord } from '@/utils/model/trust';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureRow } from '@/components/evidence/CaptureRow';
 import { saveBlob } from '@/components/ui/save-blob';
@@ -14,13 +15,19 @@ type ExportState = { kind: 'idle' } | { kind: 'running'; done: number; total: nu
 /** Cases and their captures; the selection (or everything) exports as one package. */
 export function EvidenceSection() {
   const [cases, setCases] = useState<CaseWithCaptures[]>([]);
+  const [timestamps, setTimestamps] = useState<Map<string, TimestampRecord>>(new Map());
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [actor, setActor] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
 
   useEffect(() => {
     let alive = true;
-    const load = () => void listCasesWithCaptures(database()).then((c) => alive && setCases(c));
+    const load = () =>
+      void Promise.all([listCasesWithCaptures(database()), database().timestamps.toArray()]).then(([c, t]) => {
+        if (!alive) return;
+        setCases(c);
+        setTimestamps(new Map(t.map((r) => [r.captureId, r])));
+      });
     load();
     void loadSettings().then((s) => alive && setActor(s.investigator));
     // Captures made in other tabs while the dashboard is open appear without a reload.
@@ -86,7 +93,7 @@ export function EvidenceSection() {
           <table>
             <tbody>
               {c.captures.map((cap) => (
-                <CaptureRow key={cap.id} capture={cap} actor={actor} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} />
+                <CaptureRow key={cap.id} capture={cap} timestamp={timestamps.get(cap.id)} actor={actor} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} />
               ))}
             </tbody>
           </table>

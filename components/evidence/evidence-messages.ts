@@ -23,6 +23,10 @@ export const evidenceMessages = defineMessages({
     price: 'Lowest price',
     verdict: 'Verdict',
     investigator: 'Investigator',
+    trustedTime: 'Trusted time {time}',
+    timestampPending: 'Timestamp pending',
+    timestampFailed: 'Timestamp refused by every TSA',
+    noSeal: 'Stored before seals: no timestamp',
   },
   'zh-CN': {
     title: '证据',
@@ -46,5 +50,9 @@ export const evidenceMessages = defineMessages({
     price: '最低价',
     verdict: '判定',
     investigator: '取证人',
+    trustedTime: '可信时间 {time}',
+    timestampPending: '时间戳待定',
+    timestampFailed: '所有 TSA 均拒绝加盖时间戳',
+    noSeal: '封存功能之前的取证：无时间戳',
   },
 });

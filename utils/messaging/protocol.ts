@@ -34,6 +34,8 @@ export interface ProtocolMap {
   /** background -> content during a chat capture (own message: a page holds one listener per type) */
   tabChatRequest(data: z.infer<typeof tabChatRequestSchema>): unknown;
   tabChatProgress(data: z.infer<typeof captureProgressSchema>): void;
+  /** dashboard -> background: ask now for every pending timestamp ("retry now") */
+  pageRetryTimestamps(data: Record<string, never>): { stamped: number; pending: number; failed: number };
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
