@@ -5,12 +5,17 @@ import { database } from '@/utils/db/database';
 import { listCasesWithCaptures, type CaseWithCaptures } from '@/utils/evidence/capture-queries';
 import { exportEvidence } from '@/utils/export/export-from-db';
 import { loadSettings } from '@/utils/settings/settings';
+import { tsaEndpoints } from '@/utils/settings/tsa-settings';
 import type { TimestampRecord } from '@/utils/model/trust';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureRow } from '@/components/evidence/CaptureRow';
 import { saveBlob } from '@/components/ui/save-blob';
 
-type ExportState = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; name: string } | { kind: 'failed'; error: string };
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; name: string; noSignatureToken?: string }
+  | { kind: 'failed'; error: string };
 
 /** Cases and their captures; the selection (or everything) exports as one package. */
 export function EvidenceSection() {
@@ -51,7 +56,9 @@ export function EvidenceSection() {
     try {
       const ids = [...selected];
       const oneCase = cases.find((c) => ids.length > 0 && ids.every((id) => c.captures.some((x) => x.id === id)));
+      const settings = await loadSettings();
       const result = await exportEvidence(database(), {
+        signing: { investigator: { name: settings.investigator, org: settings.investigatorOrg }, tsas: tsaEndpoints(settings) },
         captureIds: ids,
         actor,
         softwareVersion: browser.runtime.getManifest().version,
@@ -60,7 +67,8 @@ export function EvidenceSection() {
         onProgress: (p) => setExportState({ kind: 'running', done: p.filesDone, total: p.filesTotal }),
       });
       saveBlob(result.fileName, result.blob);
-      setExportState({ kind: 'done', name: result.fileName });
+      const sig = result.signature;
+      setExportState({ kind: 'done', name: result.fileName, noSignatureToken: sig && sig.timestamp !== 'stamped' ? (sig.reason ?? translate(m, 'noTsa')) : undefined });
     } catch (err) {
       setExportState({ kind: 'failed', error: err instanceof Error ? err.message : String(err) });
     }
@@ -77,6 +85,9 @@ export function EvidenceSection() {
         <span data-testid="export-status" data-state={exportState.kind}>
           {exportState.kind === 'running' ? translate(m, 'exporting', { done: exportState.done, total: exportState.total }) : null}
           {exportState.kind === 'done' ? translate(m, 'exported', { name: exportState.name }) : null}
+          {exportState.kind === 'done' && exportState.noSignatureToken ? (
+            <span data-testid="export-signature-note"> {translate(m, 'exportedNoSignatureToken', { reason: exportState.noSignatureToken })}</span>
+          ) : null}
           {exportState.kind === 'failed' ? <span className="bad">{translate(m, 'exportFailed', { error: exportState.error })}</span> : null}
         </span>
       </p>

@@ -27,6 +27,8 @@ export const evidenceMessages = defineMessages({
     timestampPending: 'Timestamp pending',
     timestampFailed: 'Timestamp refused by every TSA',
     noSeal: 'Stored before seals: no timestamp',
+    exportedNoSignatureToken: 'Signed, but without signature.tsr (no TSA answered in time: {reason}). Seal tokens already received are in the package.',
+    noTsa: 'no TSA is set',
   },
   'zh-CN': {
     title: '证据',
@@ -54,5 +56,7 @@ export const evidenceMessages = defineMessages({
     timestampPending: '时间戳待定',
     timestampFailed: '所有 TSA 均拒绝加盖时间戳',
     noSeal: '封存功能之前的取证：无时间戳',
+    exportedNoSignatureToken: '已签名，但没有 signature.tsr（TSA 未及时应答：{reason}）。已收到的封存时间戳都在证据包中。',
+    noTsa: '未设置 TSA',
   },
 });

@@ -1,6 +1,7 @@
 import type { ManifestCapture, ManifestFile } from '@/utils/model/manifest';
 import { escapeHtml } from '@/utils/export/escape-html';
 import { both, fieldRow, priceFinding, sellerFinding } from '@/utils/export/report-text';
+import { trustTable } from '@/utils/export/report-trust';
 
 // One capture's section of report.html: screenshots, the page data, warnings, the environment
 // and every file's SHA-256. URLs are shown as text, never as links (they came from the page).
@@ -77,6 +78,8 @@ export function captureSection(c: ManifestCapture, n: number, files: ReadonlyMap
 <p>${both('evidenceId')}: <code>${escapeHtml(c.id)}</code></p>
 <h3>${both('screenshots')}</h3>
 ${screenshots(c, files)}
+<h3>${both('trust')}</h3>
+${trustTable(c, files)}
 <h3>${both('data')}</h3>
 <table><tbody>${dataTable(c)}</tbody></table>
 <h3>${both('warnings')}</h3>

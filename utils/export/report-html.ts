@@ -6,6 +6,7 @@ import { captureSection } from '@/utils/export/report-capture';
 import type { ReportKey } from '@/utils/export/report-messages';
 import { REPORT_CSS } from '@/utils/export/report-style';
 import { both, priceFinding, sellerFinding } from '@/utils/export/report-text';
+import { signerTable, verifyTrustText, type ReportSigner } from '@/utils/export/report-trust';
 
 // report.html: one self-contained page. No script, no network (the CSP forbids both); images
 // are the package's own files by relative path, so the page works from the unpacked folder.
@@ -22,6 +23,8 @@ export interface ReportInput {
   custody: readonly CustodyRecord[];
   /** the name to use in the verify command */
   packageName?: string;
+  /** who signs the package (signature.json) */
+  signer?: ReportSigner;
 }
 
 const EVENT_KEY: Record<CustodyRecord['event'], ReportKey> = { capture: 'eventCapture', note: 'eventNote', view: 'eventView', export: 'eventExport' };
@@ -52,7 +55,8 @@ function verifySection(packageName: string): string {
 <pre>sha256sum -c SHA256SUMS</pre>
 <p>${both('verifyNpm')}</p>
 <pre>npm run verify -- ${escapeHtml(packageName)}</pre>
-<p>${both('verifyNote')}</p>`;
+<p>${both('verifyNote')}</p>
+${verifyTrustText(packageName)}`;
 }
 
 export function reportHtml(input: ReportInput): string {
@@ -80,6 +84,8 @@ export function reportHtml(input: ReportInput): string {
 <tr><th scope="row">${both('software')}</th><td>listingproof ${escapeHtml(input.softwareVersion)}</td></tr>
 <tr><th scope="row">${both('captureCount')}</th><td>${input.captures.length}</td></tr>
 </tbody></table>
+<h2>${both('signer')}</h2>
+${signerTable(input.signer)}
 <h2>${both('summary')}</h2>
 ${summaryTable(input.captures)}
 ${input.captures.map((c, i) => captureSection(c, i + 1, files)).join('\n')}
