@@ -61,5 +61,8 @@ export async function verifyTrust(inputs: TrustInputs, options: TrustOptions = {
     captures.push(await checkCaptureSeal({ capture, names, read: inputs.read, trustedRoots, fail, warn }));
   }
   const signature = await checkSignature({ manifestBytes: inputs.manifestBytes, names, read: inputs.read, trustedRoots, fail, warn });
+  // A rotated key legitimately differs; a package re-signed by someone else does too, so say it.
+  const otherKeys = [...new Set(captures.flatMap((c) => (c.keyId && c.keyId !== signature.keyId ? [c.keyId] : [])))];
+  if (signature.status === 'ok' && otherKeys.length) warn({ path: SIGNATURE_PATH, message: `signed by key ${signature.keyId}, but captures were sealed by key ${otherKeys.join(', ')}` });
   return { failures, warnings, captures, signature };
 }

@@ -13,6 +13,8 @@ export type Finding = { path: string; message: string };
 export interface CaptureTrust {
   id: string;
   sealSha256?: string;
+  /** the investigator key id the seal names */
+  keyId?: string;
   token: 'ok' | 'untrusted' | 'failed' | 'missing';
   /** the token's time, when it could be read */
   trustedTime?: string;
@@ -96,6 +98,7 @@ export async function checkCaptureSeal(inputs: SealInputs): Promise<CaptureTrust
   }
   if (!parsed?.success) fail({ path: sealPath, message: 'not a well-formed seal (contract §6.3)' });
   else {
+    result.keyId = parsed.data.investigator.keyId;
     checkSealIdentity(sealPath, parsed.data, capture, fail);
     await checkSealFiles(folder, parsed.data, inputs);
   }
