@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { unzipTo } from '@/tests/harness/unzip';
+import { bytesOf, rezip, text } from '@/tests/helpers/rezip';
+import { canonicalJson, type JsonValue } from '@/utils/export/canonical-json';
+import { sha256Bytes } from '@/utils/export/digest';
+import { formatSha256Sums } from '@/utils/export/sha256sums';
+import { bytesToBase64 } from '@/utils/encoding/base64';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
 import { ALL_ROUTES, PAGES } from '@/tests/harness/pages';
@@ -13,6 +23,8 @@ let server: FixtureServer;
 let tsa: TestTsa;
 let b: ExtensionBrowser;
 let dash: Page;
+const work = mkdtempSync(join(tmpdir(), 'listingproof-trust-'));
+const captured: string[] = [];
 
 beforeAll(async () => {
   [server, tsa] = await Promise.all([startFixtureServer(ALL_ROUTES), startTsa()]);
@@ -21,7 +33,44 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
   await Promise.all([server?.close(), tsa?.stop()]);
+  rmSync(work, { recursive: true, force: true });
 });
+
+function verifyCli(zipPath: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'utils/cli/verify-cli.ts', zipPath, ...args], { encoding: 'utf8' });
+}
+
+/**
+ * The attack the signature stops: listing.json rewritten, its hash recomputed in seal.json, the
+ * manifest and SHA256SUMS, and the manifest signed again with a key of the attacker's own.
+ */
+async function forge(zip: Uint8Array, captureId: string): Promise<Uint8Array> {
+  return rezip(zip, async (files) => {
+    const folder = `captures/${captureId}/`;
+    const listing = JSON.parse(text(files.get(`${folder}listing.json`)));
+    listing.verdict = { ...listing.verdict, seller: 'authorized' };
+    const listingBytes = bytesOf(JSON.stringify(listing, null, 2));
+    files.set(`${folder}listing.json`, listingBytes);
+    const seal = JSON.parse(text(files.get(`${folder}seal.json`)));
+    for (const f of seal.files) if (f.path === 'listing.json') Object.assign(f, { sha256: await sha256Bytes(listingBytes), bytes: listingBytes.byteLength });
+    files.set(`${folder}seal.json`, bytesOf(canonicalJson(seal as JsonValue)));
+    const manifest = JSON.parse(text(files.get('manifest.json')));
+    for (const f of manifest.files) {
+      const data = files.get(f.path)!;
+      Object.assign(f, { sha256: await sha256Bytes(data), bytes: data.byteLength });
+    }
+    const manifestBytes = bytesOf(`${JSON.stringify(manifest, null, 2)}\n`);
+    files.set('manifest.json', manifestBytes);
+    files.set('SHA256SUMS', bytesOf(formatSha256Sums([...manifest.files, { path: 'manifest.json', sha256: await sha256Bytes(manifestBytes) }])));
+    const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
+    const sig = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, manifestBytes));
+    const signature = JSON.parse(text(files.get('signature.json')));
+    Object.assign(signature, { publicKey: bytesToBase64(spki), keyId: await sha256Bytes(spki), signature: bytesToBase64(sig) });
+    files.set('signature.json', bytesOf(JSON.stringify(signature, null, 2)));
+    files.delete('signature.tsr');
+  });
+}
 
 async function capture(url: string): Promise<string> {
   const page = await b.context.newPage();
@@ -76,6 +125,7 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
   it('stamps a capture right after it is stored', async () => {
     const before = tsa.requests;
     const id = await capture(PAGES.tmallItem.url);
+    captured.push(id);
     await expect.poll(() => row(id).getAttribute('data-timestamp'), { timeout: 20_000 }).toBe('stamped');
     const ts = await timestampRow(id);
     expect(ts).toMatchObject({ status: 'stamped', tsa: tsa.url });
@@ -86,6 +136,7 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
   it('stores a capture pending while the TSA is down and stamps it with the later time once it is back', async () => {
     tsa.setMode('down');
     const id = await capture(PAGES.taobaoHostile.url);
+    captured.push(id);
     await expect.poll(() => row(id).getAttribute('data-timestamp'), { timeout: 20_000 }).toBe('pending');
     await expect.poll(async () => (await timestampRow(id)).status === 'pending' && tsa.requests > 0).toBe(true);
     await new Promise((r) => setTimeout(r, 1500));
@@ -96,5 +147,38 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
     const ts = await timestampRow(id);
     // openssl's genTime has whole seconds: the token is from after the TSA came back, never earlier.
     expect(Date.parse(ts.genTime!)).toBeGreaterThanOrEqual(Math.floor(backAt / 1000) * 1000);
+  });
+
+  it('exports a signed package that verifies with --require-timestamps, sha256sum and openssl; a forged one fails', async () => {
+    const [download] = await Promise.all([dash.waitForEvent('download'), dash.locator('[data-testid="export-button"]').click()]);
+    const zipPath = join(work, download.suggestedFilename());
+    await download.saveAs(zipPath);
+    expect(await dash.locator('[data-testid="export-signature-note"]').count()).toBe(0);
+
+    const ok = verifyCli(zipPath, '--trust', tsa.caPemFile, '--require-timestamps');
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    const fingerprint = await dash.locator('[data-testid="key-fingerprint"]').getAttribute('data-value');
+    expect(ok.stdout).toContain(fingerprint!);
+
+    const dir = join(work, 'unpacked');
+    const names = await unzipTo(readFileSync(zipPath), dir);
+    expect(names).toEqual(expect.arrayContaining(['signature.json', 'signature.tsr']));
+    expect(execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).not.toMatch(/FAILED/);
+    for (const id of captured) {
+      const out = execFileSync('openssl', ['ts', '-verify', '-data', 'seal.json', '-in', 'seal.tsr', '-CAfile', tsa.caPemFile], { cwd: join(dir, 'captures', id), encoding: 'utf8' });
+      expect(out).toContain('Verification: OK');
+      const seal = JSON.parse(readFileSync(join(dir, 'captures', id, 'seal.json'), 'utf8'));
+      expect(seal.investigator).toEqual({ name: '王调查', org: '某某知识产权代理有限公司', keyId: fingerprint });
+    }
+    // Untrusted root: the tokens are checkable but reach no trusted root: a warning, exit 1 only when required.
+    expect(verifyCli(zipPath, '--trust', tsa.untrustedCaPemFile, '--require-timestamps').status).toBe(1);
+
+    const forgedPath = join(work, 'forged.zip');
+    writeFileSync(forgedPath, await forge(readFileSync(zipPath), captured[0]!));
+    const forged = verifyCli(forgedPath, '--trust', tsa.caPemFile);
+    expect(forged.status, forged.stdout).toBe(1);
+    // The rewritten seal no longer matches its token; the new key is not the one that sealed.
+    expect(forged.stdout).toContain(`captures/${captured[0]}/seal.tsr`);
+    expect(forged.stdout).toContain(`captures were sealed by key ${fingerprint}`);
   });
 });
