@@ -5,7 +5,7 @@ import { database } from '@/utils/db/database';
 import { listCasesWithCaptures, type CaseWithCaptures } from '@/utils/evidence/capture-queries';
 import { exportEvidence } from '@/utils/export/export-from-db';
 import { loadSettings } from '@/utils/settings/settings';
-import { tsaEndpoints } from '@/utils/settings/tsa-settings';
+import { usableTsas } from '@/utils/settings/tsa-access';
 import type { TimestampRecord } from '@/utils/model/trust';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureRow } from '@/components/evidence/CaptureRow';
@@ -58,7 +58,7 @@ export function EvidenceSection() {
       const oneCase = cases.find((c) => ids.length > 0 && ids.every((id) => c.captures.some((x) => x.id === id)));
       const settings = await loadSettings();
       const result = await exportEvidence(database(), {
-        signing: { investigator: { name: settings.investigator, org: settings.investigatorOrg }, tsas: tsaEndpoints(settings) },
+        signing: { investigator: { name: settings.investigator, org: settings.investigatorOrg }, tsas: await usableTsas() },
         captureIds: ids,
         actor,
         softwareVersion: browser.runtime.getManifest().version,

@@ -108,6 +108,11 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
     await expect.poll(() => b.context.pages().some((p) => p.url().endsWith('/dashboard.html#setup')), { timeout: 10_000 }).toBe(true);
     const setup = b.context.pages().find((p) => p.url().endsWith('/dashboard.html#setup'))!;
     await expect.poll(() => setup.locator('[data-testid="key-fingerprint"]').getAttribute('data-value')).toMatch(/^[0-9a-f]{64}$/);
+    // Before the investigator is set, the panel says captures would not say who made them.
+    const listing = await b.context.newPage();
+    await listing.goto(PAGES.tmallItem.url);
+    await expect.poll(() => panel(listing, 'investigator-missing').count(), { timeout: 15_000 }).toBe(1);
+    await setup.bringToFront();
     await setup.locator('[data-testid="investigator-name"]').fill('王调查');
     await setup.locator('[data-testid="investigator-org"]').fill('某某知识产权代理有限公司');
     await setup.locator('[data-testid="tsa-urls"]').fill(`${tsa.url}\n`);
@@ -115,6 +120,8 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
     await expect.poll(() => setup.locator('[data-testid="settings-status"]').getAttribute('data-state')).toBe('saved');
     const fingerprint = await setup.locator('[data-testid="key-fingerprint"]').getAttribute('data-value');
     await setup.close();
+    await expect.poll(() => panel(listing, 'investigator-missing').count()).toBe(0);
+    await listing.close();
 
     dash = await openDashboard(b);
     expect(await dash.locator('[data-testid="key-fingerprint"]').getAttribute('data-value')).toBe(fingerprint);

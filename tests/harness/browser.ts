@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 // Debian's Chromium with the built extension loaded. Playwright adds --disable-extensions, so both
 // --disable-extensions-except and --load-extension are needed. Every https host resolves to the
-// fixture server; nothing leaves the machine.
+// fixture server, every plain-http one to nothing; nothing leaves the machine.
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -19,7 +19,8 @@ export interface ExtensionBrowser {
 export function chromiumArgs(fixturePort: number, extensionDir = EXTENSION_DIR, withExtension = true): string[] {
   return [
     ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-    `--host-resolver-rules=MAP *:443 127.0.0.1:${fixturePort}, EXCLUDE localhost`,
+    // Plain http (the public RFC 3161 TSAs, once host access is granted) resolves nowhere.
+    `--host-resolver-rules=MAP *:443 127.0.0.1:${fixturePort}, MAP *:80 ~NOTFOUND, EXCLUDE localhost`,
     '--ignore-certificate-errors',
     '--no-sandbox',
     '--disable-gpu',

@@ -55,7 +55,7 @@ async function attemptStamp(deps: StampDeps, captureId: string): Promise<Timesta
   }
   const tsas = await deps.tsas();
   let outcome: StampOutcome;
-  if (!tsas.length) outcome = { status: 'pending', reason: 'no TSA is set in the dashboard settings' };
+  if (!tsas.length) outcome = { status: 'pending', reason: 'no TSA is set in the dashboard settings, or none has been given host access' };
   else {
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', sealBytes as Uint8Array<ArrayBuffer>));
     try {

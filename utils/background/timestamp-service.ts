@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { database } from '@/utils/db/database';
 import { loadSettings } from '@/utils/settings/settings';
-import { tsaEndpoints } from '@/utils/settings/tsa-settings';
+import { usableTsas } from '@/utils/settings/tsa-access';
 import { requestTimestamp } from '@/utils/trust/tsp-client';
 import { stampCapture, stampDue, type QueueRun, type StampDeps } from '@/utils/background/timestamp-queue';
 
@@ -17,7 +17,7 @@ export function backgroundStampDeps(): StampDeps {
   return {
     db: database(),
     request: (digest, tsas) => requestTimestamp(digest, tsas, { timeoutMs: TSA_TIMEOUT_MS }),
-    tsas: async () => tsaEndpoints(await loadSettings()),
+    tsas: usableTsas,
     now: () => new Date(),
     actor: async () => (await loadSettings()).investigator,
   };
