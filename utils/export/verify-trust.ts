@@ -64,5 +64,11 @@ export async function verifyTrust(inputs: TrustInputs, options: TrustOptions = {
   // A rotated key legitimately differs; a package re-signed by someone else does too, so say it.
   const otherKeys = [...new Set(captures.flatMap((c) => (c.keyId && c.keyId !== signature.keyId ? [c.keyId] : [])))];
   if (signature.status === 'ok' && otherKeys.length) warn({ path: SIGNATURE_PATH, message: `signed by key ${signature.keyId}, but captures were sealed by key ${otherKeys.join(', ')}` });
+  // signature.json's investigator is not under the signature; the seals' (stamped) one is.
+  const who = (p?: { name: string; org: string }) => (p ? JSON.stringify([p.name, p.org]) : undefined);
+  const sealedBy = [...new Set(captures.flatMap((c) => (c.investigator ? [who(c.investigator)!] : [])))];
+  if (signature.investigator && sealedBy.length && !sealedBy.includes(who(signature.investigator)!)) {
+    warn({ path: SIGNATURE_PATH, message: `names the investigator ${who(signature.investigator)}, but the seals name ${sealedBy.join(', ')}` });
+  }
   return { failures, warnings, captures, signature };
 }

@@ -15,6 +15,8 @@ export interface CaptureTrust {
   sealSha256?: string;
   /** the investigator key id the seal names */
   keyId?: string;
+  /** who the seal says made the capture */
+  investigator?: { name: string; org: string };
   token: 'ok' | 'untrusted' | 'failed' | 'missing';
   /** the token's time, when it could be read */
   trustedTime?: string;
@@ -99,6 +101,7 @@ export async function checkCaptureSeal(inputs: SealInputs): Promise<CaptureTrust
   if (!parsed?.success) fail({ path: sealPath, message: 'not a well-formed seal (contract §6.3)' });
   else {
     result.keyId = parsed.data.investigator.keyId;
+    result.investigator = { name: parsed.data.investigator.name, org: parsed.data.investigator.org };
     checkSealIdentity(sealPath, parsed.data, capture, fail);
     await checkSealFiles(folder, parsed.data, inputs);
   }

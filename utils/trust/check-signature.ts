@@ -20,7 +20,7 @@ const signatureFileSchema = z.object({
   publicKey: z.string().min(1),
   keyId: z.string().regex(/^[0-9a-f]{64}$/),
   investigator: z.object({ name: z.string(), org: z.string() }),
-  created: z.string(),
+  created: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/),
   signature: z.string().min(1),
 });
 
