@@ -105,8 +105,8 @@ async function timestampRow(id: string): Promise<{ status: string; genTime?: str
 
 describe('trusted time (real TSA on 127.0.0.1)', () => {
   it('opens the setup on install, creates the key and saves investigator and TSA settings', async () => {
-    await expect.poll(() => b.context.pages().some((p) => p.url().endsWith('/dashboard.html#setup')), { timeout: 10_000 }).toBe(true);
-    const setup = b.context.pages().find((p) => p.url().endsWith('/dashboard.html#setup'))!;
+    expect(b.setupPage?.url()).toBe(`chrome-extension://${b.extensionId}/dashboard.html#setup`);
+    const setup = b.setupPage!;
     await expect.poll(() => setup.locator('[data-testid="key-fingerprint"]').getAttribute('data-value')).toMatch(/^[0-9a-f]{64}$/);
     // Before the investigator is set, the panel says captures would not say who made them.
     const listing = await b.context.newPage();

@@ -13,6 +13,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** the dashboard's first-run setup, which the extension opens on install (left open, behind later pages) */
+  setupPage?: Page;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,24 @@ async function extensionWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
 }
 
+/**
+ * Install opens the dashboard's setup tab. Waiting for it here means a test's own pages open
+ * after it, so the setup tab never becomes the visible tab in the middle of a capture.
+ */
+async function firstRunSetupPage(context: BrowserContext, extensionId: string): Promise<Page | undefined> {
+  const url = `chrome-extension://${extensionId}/dashboard.html#setup`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const found = context.pages().find((p) => p.url() === url);
+    if (found) {
+      await found.waitForLoadState();
+      return found;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
 function grantAllUrlsInProfile(userDataDir: string, extensionId: string): void {
   const file = join(userDataDir, 'Default', 'Preferences');
   const prefs = JSON.parse(readFileSync(file, 'utf8'));
@@ -90,7 +110,8 @@ export async function launchWithExtension(fixturePort: number, opts: LaunchOptio
     context = await launch(userDataDir, fixturePort, opts);
     worker = await extensionWorker(context);
   }
-  return { context, extensionId, worker, close: closeWith(context) };
+  const setupPage = await firstRunSetupPage(context, extensionId);
+  return { context, extensionId, worker, setupPage, close: closeWith(context) };
 }
 
 /** The panel's element with a test id, pierced through the open shadow root. */
