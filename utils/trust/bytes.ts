@@ -26,8 +26,13 @@ export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return copy.buffer;
 }
 
+/** A view, not a bare ArrayBuffer: WebCrypto in node accepts views from any realm (jsdom tests). */
+export function cryptoView(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes as Uint8Array<ArrayBuffer>;
+}
+
 export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', toArrayBuffer(bytes)));
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', cryptoView(bytes)));
 }
 
 export function base64ToBytes(text: string): Uint8Array {

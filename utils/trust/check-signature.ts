@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sha256Bytes } from '@/utils/export/digest';
-import { base64ToBytes, sha256, toArrayBuffer } from '@/utils/trust/bytes';
+import { base64ToBytes, cryptoView, sha256 } from '@/utils/trust/bytes';
 import { verifyTimestampToken } from '@/utils/trust/tsp-verify';
 import type { Finding } from '@/utils/trust/check-seal';
 
@@ -54,12 +54,12 @@ function decode(text: string): Uint8Array | undefined {
 async function checkEs256(spki: Uint8Array, signature: Uint8Array, data: Uint8Array): Promise<string | undefined> {
   let key: CryptoKey;
   try {
-    key = await crypto.subtle.importKey('spki', toArrayBuffer(spki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    key = await crypto.subtle.importKey('spki', cryptoView(spki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
   } catch {
     return 'publicKey is not an ECDSA P-256 SubjectPublicKeyInfo';
   }
   if (signature.byteLength !== 64) return `signature is ${signature.byteLength} bytes, an ES256 ieee-p1363 signature has 64`;
-  const ok = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, toArrayBuffer(signature), toArrayBuffer(data));
+  const ok = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, cryptoView(signature), cryptoView(data));
   return ok ? undefined : 'the signature does not match manifest.json and this key (manifest changed, or signed by another key)';
 }
 

@@ -60,7 +60,7 @@ async function findSignerByKeyId(signedData: pkijs.SignedData, certificates: pki
   const keyId = new Uint8Array(inner.valueBlock.valueHexView);
   for (const cert of certificates) {
     const spki = new Uint8Array(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView);
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', toArrayBuffer(spki)));
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', spki));
     if (equalBytes(digest, keyId)) return cert;
   }
   return undefined;
