@@ -9,7 +9,7 @@ import { allKeys, ensureKey, rotateKey } from '@/utils/trust/investigator-key';
 import { trustMessages as m } from '@/components/dashboard/trust-messages';
 
 type Form = { name: string; org: string; tsaText: string; username: string; password: string };
-type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'partial'; origins: string[] } | { kind: 'invalid'; error: string };
+type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'partial'; origins: string[] } | { kind: 'invalid'; line: number; problem: string };
 
 /**
  * Asks for host access to the TSAs that need it. Must run first in the click handler: Chromium
@@ -54,7 +54,7 @@ export function TrustSettings() {
 
   const save = async () => {
     const parsed = parseTsaList(form.tsaText);
-    if (!parsed.ok) return setStatus({ kind: 'invalid', error: parsed.error });
+    if (!parsed.ok) return setStatus({ kind: 'invalid', line: parsed.line, problem: translate(m, parsed.problem, { value: parsed.value }) });
     const refused = await askTsaAccess(parsed.urls);
     await saveSettings({ investigator: form.name.trim(), investigatorOrg: form.org.trim(), tsaUrls: parsed.urls, tsaUsername: form.username.trim(), tsaPassword: form.password });
     setStatus(refused.length ? { kind: 'partial', origins: refused } : { kind: 'saved' });
@@ -101,7 +101,7 @@ export function TrustSettings() {
         <span data-testid="settings-status" data-state={status.kind}>
           {status.kind === 'saved' ? translate(m, 'saved') : null}
           {status.kind === 'partial' ? translate(m, 'accessRefused', { origins: status.origins.join(', ') }) : null}
-          {status.kind === 'invalid' ? <span className="bad">{translate(m, 'invalid', { error: status.error })}</span> : null}
+          {status.kind === 'invalid' ? <span className="bad" data-line={status.line}>{translate(m, 'invalid', { line: status.line, problem: status.problem })}</span> : null}
         </span>
       </p>
       <p>

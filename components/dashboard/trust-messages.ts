@@ -19,7 +19,10 @@ export const trustMessages = defineMessages({
     rotate: 'Make a new key',
     rotateConfirm: 'Make a new signing key? Packages signed before stay checkable with the old public key, which is kept.',
     oldKeys: 'Earlier keys (retired): {list}',
-    invalid: 'Not saved: {error}',
+    invalid: 'Not saved: TSA list, line {line}: {problem}',
+    'not-a-url': '"{value}" is not a URL (it needs http:// or https://)',
+    'not-http': '"{value}" is not an http or https URL',
+    'credentials-in-url': 'put the user name and password in their fields below, not in the URL',
   },
   'zh-CN': {
     heading: '取证人、签名密钥与可信时间',
@@ -39,6 +42,9 @@ export const trustMessages = defineMessages({
     rotate: '生成新密钥',
     rotateConfirm: '生成新的签名密钥？之前签名的证据包仍可用保留的旧公钥校验。',
     oldKeys: '以前的密钥（已停用）：{list}',
-    invalid: '未保存：{error}',
+    invalid: '未保存：TSA 列表第 {line} 行：{problem}',
+    'not-a-url': '“{value}”不是网址（需以 http:// 或 https:// 开头）',
+    'not-http': '“{value}”不是 http 或 https 网址',
+    'credentials-in-url': '请把用户名和密码填在下方对应的输入框中，不要写在网址里',
   },
 });

@@ -115,6 +115,13 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
     await setup.bringToFront();
     await setup.locator('[data-testid="investigator-name"]').fill('王调查');
     await setup.locator('[data-testid="investigator-org"]').fill('某某知识产权代理有限公司');
+    // A bad line is named and nothing is saved.
+    await setup.locator('[data-testid="tsa-urls"]').fill(`${tsa.url}\ntimestamp.example`);
+    await setup.locator('[data-testid="settings-save"]').click();
+    await expect.poll(() => setup.locator('[data-testid="settings-status"]').getAttribute('data-state')).toBe('invalid');
+    expect(await setup.locator('[data-testid="settings-status"] [data-line]').getAttribute('data-line')).toBe('2');
+    expect(await setup.locator('[data-testid="settings-status"]').textContent()).toContain('timestamp.example');
+    expect(await panel(listing, 'investigator-missing').count()).toBe(1);
     await setup.locator('[data-testid="tsa-urls"]').fill(`${tsa.url}\n`);
     await setup.locator('[data-testid="settings-save"]').click();
     await expect.poll(() => setup.locator('[data-testid="settings-status"]').getAttribute('data-state')).toBe('saved');

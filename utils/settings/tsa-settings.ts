@@ -10,7 +10,8 @@ export interface TsaEndpointSetting {
   password?: string;
 }
 
-export type TsaListParse = { ok: true; urls: string[] } | { ok: false; line: number; error: string };
+export type TsaLineProblem = 'not-a-url' | 'not-http' | 'credentials-in-url';
+export type TsaListParse = { ok: true; urls: string[] } | { ok: false; line: number; problem: TsaLineProblem; value: string; error: string };
 
 /** One URL per line, blank lines ignored; the first bad line is named (1-based). */
 export function parseTsaList(text: string): TsaListParse {
@@ -23,10 +24,10 @@ export function parseTsaList(text: string): TsaListParse {
     try {
       url = new URL(line);
     } catch {
-      return { ok: false, line: i + 1, error: `line ${i + 1}: "${line}" is not a URL` };
+      return { ok: false, line: i + 1, problem: 'not-a-url', value: line, error: `line ${i + 1}: "${line}" is not a URL` };
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, line: i + 1, error: `line ${i + 1}: ${url.protocol} is not http or https` };
-    if (url.username || url.password) return { ok: false, line: i + 1, error: `line ${i + 1}: put credentials in the user name and password fields, not in the URL` };
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, line: i + 1, problem: 'not-http', value: line, error: `line ${i + 1}: ${url.protocol} is not http or https` };
+    if (url.username || url.password) return { ok: false, line: i + 1, problem: 'credentials-in-url', value: line, error: `line ${i + 1}: put credentials in the user name and password fields, not in the URL` };
     if (!urls.includes(line)) urls.push(line);
   }
   return { ok: true, urls };
