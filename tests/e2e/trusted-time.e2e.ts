@@ -195,4 +195,35 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
     expect(forged.stdout).toContain(`captures/${captured[0]}/seal.tsr`);
     expect(forged.stdout).toContain(`captures were sealed by key ${fingerprint}`);
   });
+
+  it('retries pending stamps on a one-minute alarm, and a new key keeps the old one, retired', async () => {
+    const alarm = await b.worker.evaluate(async () => chrome.alarms.get('timestamp-retry'));
+    expect(alarm?.periodInMinutes).toBe(1);
+
+    const before = await dash.locator('[data-testid="key-fingerprint"]').getAttribute('data-value');
+    dash.once('dialog', (d) => void d.accept());
+    await dash.locator('[data-testid="key-rotate"]').click();
+    await expect.poll(() => dash.locator('[data-testid="key-fingerprint"]').getAttribute('data-value')).not.toBe(before);
+    const after = await dash.locator('[data-testid="key-fingerprint"]').getAttribute('data-value');
+    expect(after).toMatch(/^[0-9a-f]{64}$/);
+    expect(await dash.locator('[data-testid="trust-settings"]').textContent()).toContain(before!);
+    // The next capture is sealed with the new key.
+    const id = await capture(PAGES.pddItem.url);
+    await expect.poll(() => row(id).getAttribute('data-timestamp'), { timeout: 20_000 }).toBe('stamped');
+    const seal = await dash.evaluate(async (captureId) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('listingproof');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const blob = await new Promise<Blob>((resolve, reject) => {
+        const req = db.transaction('artifactBlobs').objectStore('artifactBlobs').get(`${captureId}/seal.json`);
+        req.onsuccess = () => resolve((req.result as { data: Blob }).data);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return JSON.parse(await blob.text()) as { investigator: { keyId: string } };
+    }, id);
+    expect(seal.investigator.keyId).toBe(after);
+  });
 });
