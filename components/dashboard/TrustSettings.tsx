@@ -5,6 +5,7 @@ import { database } from '@/utils/db/database';
 import type { InvestigatorKeyRecord } from '@/utils/model/trust';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
 import { isLoopback, originPattern, parseTsaList } from '@/utils/settings/tsa-settings';
+import { loadTsaCredentials, saveTsaCredentials } from '@/utils/settings/tsa-credentials';
 import { allKeys, ensureKey, rotateKey } from '@/utils/trust/investigator-key';
 import { trustMessages as m } from '@/components/dashboard/trust-messages';
 
@@ -34,8 +35,8 @@ export function TrustSettings() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [keys, setKeys] = useState<InvestigatorKeyRecord[]>([]);
   useEffect(() => {
-    void loadSettings().then((s: Settings) => {
-      setForm({ name: s.investigator, org: s.investigatorOrg, tsaText: s.tsaUrls.join('\n'), username: s.tsaUsername, password: s.tsaPassword });
+    void Promise.all([loadSettings(), loadTsaCredentials(database())]).then(([s, cred]: [Settings, { username: string; password: string }]) => {
+      setForm({ name: s.investigator, org: s.investigatorOrg, tsaText: s.tsaUrls.join('\n'), username: cred.username, password: cred.password });
       // First run: the key exists before anyone captures or exports.
       void ensureKey(database(), s.investigator).then(() => allKeys(database()).then(setKeys));
     });
@@ -56,7 +57,8 @@ export function TrustSettings() {
     const parsed = parseTsaList(form.tsaText);
     if (!parsed.ok) return setStatus({ kind: 'invalid', line: parsed.line, problem: translate(m, parsed.problem, { value: parsed.value }) });
     const refused = await askTsaAccess(parsed.urls);
-    await saveSettings({ investigator: form.name.trim(), investigatorOrg: form.org.trim(), tsaUrls: parsed.urls, tsaUsername: form.username.trim(), tsaPassword: form.password });
+    await saveTsaCredentials(database(), { username: form.username.trim(), password: form.password });
+    await saveSettings({ investigator: form.name.trim(), investigatorOrg: form.org.trim(), tsaUrls: parsed.urls });
     setStatus(refused.length ? { kind: 'partial', origins: refused } : { kind: 'saved' });
   };
   const rotate = async () => {

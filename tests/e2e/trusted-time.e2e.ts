@@ -197,7 +197,8 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
   });
 
   it('retries pending stamps on a one-minute alarm, and a new key keeps the old one, retired', async () => {
-    const alarm = await b.worker.evaluate(async () => chrome.alarms.get('timestamp-retry'));
+    type Alarms = { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } };
+    const alarm = await b.worker.evaluate(async () => (globalThis as unknown as { chrome: Alarms }).chrome.alarms.get('timestamp-retry'));
     expect(alarm?.periodInMinutes).toBe(1);
 
     const before = await dash.locator('[data-testid="key-fingerprint"]').getAttribute('data-value');
@@ -225,5 +226,24 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
       return JSON.parse(await blob.text()) as { investigator: { keyId: string } };
     }, id);
     expect(seal.investigator.keyId).toBe(after);
+  });
+
+  it('sends HTTP basic credentials to a TSA the user added, and keeps them out of extension storage', async () => {
+    const paid = await startTsa({ credentials: { username: 'firm-account', password: 's3cret-pass' } });
+    try {
+      await dash.locator('[data-testid="tsa-urls"]').fill(paid.url);
+      await dash.locator('[data-testid="tsa-username"]').fill('firm-account');
+      await dash.locator('[data-testid="tsa-password"]').fill('s3cret-pass');
+      await dash.locator('[data-testid="settings-save"]').click();
+      await expect.poll(() => dash.locator('[data-testid="settings-status"]').getAttribute('data-state')).toBe('saved');
+      const id = await capture(PAGES.taobaoHostile.url);
+      await expect.poll(() => row(id).getAttribute('data-timestamp'), { timeout: 20_000 }).toBe('stamped');
+      expect((await timestampRow(id)).tsa).toBe(paid.url);
+      type Storage = { storage: { local: { get(): Promise<Record<string, unknown>> } } };
+      const stored = await b.worker.evaluate(async () => (globalThis as unknown as { chrome: Storage }).chrome.storage.local.get());
+      expect(JSON.stringify(stored)).not.toContain('s3cret-pass');
+    } finally {
+      await paid.stop();
+    }
   });
 });

@@ -14,9 +14,6 @@ export const settingsSchema = z.object({
   investigatorOrg: z.string().max(200).default(''),
   /** RFC 3161 TSAs, tried in order */
   tsaUrls: z.array(z.string().url()).default(DEFAULT_TSA_URLS),
-  /** HTTP basic credentials for a commercial TSA: sent to the TSAs the user added, never to the defaults */
-  tsaUsername: z.string().max(200).default(''),
-  tsaPassword: z.string().max(200).default(''),
   /** '' = follow the browser's language */
   locale: z.enum(['', 'zh-CN', 'en']).default(''),
   /** add a pixel-true stitched series of viewport tiles to each capture (slower) */

@@ -14,7 +14,7 @@ describe('TSA settings', () => {
   });
 
   it('sends credentials only to TSAs the user added', () => {
-    const eps = tsaEndpoints({ tsaUrls: ['https://tsa.example.cn/tsa', DEFAULT_TSA_URLS[0]!], tsaUsername: 'firm', tsaPassword: 'secret' });
+    const eps = tsaEndpoints({ tsaUrls: ['https://tsa.example.cn/tsa', DEFAULT_TSA_URLS[0]!] }, { username: 'firm', password: 'secret' });
     expect(eps).toEqual([{ url: 'https://tsa.example.cn/tsa', username: 'firm', password: 'secret' }, { url: DEFAULT_TSA_URLS[0] }]);
   });
 

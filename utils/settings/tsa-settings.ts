@@ -1,4 +1,5 @@
 import { DEFAULT_TSA_URLS, type Settings } from '@/utils/settings/settings';
+import type { TsaCredentials } from '@/utils/settings/tsa-credentials';
 
 // The TSA list as the settings textarea holds it (one URL per line) and as the timestamp client
 // takes it. Credentials go only to TSAs the user added: a firm's tsa.cn password must never be
@@ -45,8 +46,8 @@ export function originPattern(url: string): string {
   return `${u.protocol}//${u.hostname}/*`;
 }
 
-export function tsaEndpoints(settings: Pick<Settings, 'tsaUrls' | 'tsaUsername' | 'tsaPassword'>): TsaEndpointSetting[] {
+export function tsaEndpoints(settings: Pick<Settings, 'tsaUrls'>, credentials: TsaCredentials): TsaEndpointSetting[] {
   return settings.tsaUrls.map((url) =>
-    settings.tsaUsername && !DEFAULT_TSA_URLS.includes(url) ? { url, username: settings.tsaUsername, password: settings.tsaPassword } : { url },
+    credentials.username && !DEFAULT_TSA_URLS.includes(url) ? { url, username: credentials.username, password: credentials.password } : { url },
   );
 }
