@@ -15,6 +15,13 @@ interface Props {
   timestamp?: TimestampRecord;
 }
 
+/** A token more than 10 minutes after the capture proves existence from its own time only (§6.6). */
+function lateMinutes(capture: CaptureRecord, timestamp: TimestampRecord | undefined): number | undefined {
+  if (timestamp?.status !== 'stamped' || !timestamp.genTime) return undefined;
+  const late = Date.parse(timestamp.genTime) - Date.parse(capture.capturedAt);
+  return late > 10 * 60_000 ? Math.round(late / 60_000) : undefined;
+}
+
 /** One stored capture (contract §2: `evidence-row` with an `evidence-select` checkbox). */
 export function CaptureRow({ capture, selected, onSelect, actor, timestamp }: Props) {
   const [open, setOpen] = useState(false);
@@ -41,6 +48,7 @@ export function CaptureRow({ capture, selected, onSelect, actor, timestamp }: Pr
             {timestamp?.status === 'stamped'
               ? translate(m, 'trustedTime', { time: timestamp.genTime ?? '' })
               : translate(m, timestamp ? (timestamp.status === 'pending' ? 'timestampPending' : 'timestampFailed') : 'noSeal')}
+            {lateMinutes(capture, timestamp) ? ` ${translate(m, 'stampedLate', { minutes: lateMinutes(capture, timestamp)! })}` : null}
           </div>
         </td>
         <td>

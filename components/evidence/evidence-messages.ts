@@ -29,6 +29,7 @@ export const evidenceMessages = defineMessages({
     noSeal: 'Stored before seals: no timestamp',
     exportedNoSignatureToken: 'Signed, but without signature.tsr (no TSA answered in time: {reason}). Seal tokens already received are in the package.',
     noTsa: 'no TSA is set',
+    stampedLate: '({minutes} min after the capture: the token proves the files existed from its own time)',
   },
   'zh-CN': {
     title: '证据',
@@ -58,5 +59,6 @@ export const evidenceMessages = defineMessages({
     noSeal: '封存功能之前的取证：无时间戳',
     exportedNoSignatureToken: '已签名，但没有 signature.tsr（TSA 未及时应答：{reason}）。已收到的封存时间戳都在证据包中。',
     noTsa: '未设置 TSA',
+    stampedLate: '（晚于取证 {minutes} 分钟：时间戳只证明文件自其时间起存在）',
   },
 });
