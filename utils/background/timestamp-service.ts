@@ -6,8 +6,8 @@ import { requestTimestamp } from '@/utils/trust/tsp-client';
 import { stampCapture, stampDue, type QueueRun, type StampDeps } from '@/utils/background/timestamp-queue';
 
 // The background's timestamp queue: stamps right after a capture is stored (never awaited by
-// the capture), every minute for due retries (each row's own backoff caps at five minutes), and
-// all pending ones when the browser or the service worker starts.
+// the capture), every minute for due retries (each row's own backoff caps at five minutes), due
+// ones when the service worker starts, and all pending ones when the browser starts.
 
 const ALARM = 'timestamp-retry';
 /** one TSA that does not answer must not hold the queue for long */
@@ -40,6 +40,7 @@ export function registerTimestampQueue(): void {
     if (alarm.name === ALARM) void stampDue(backgroundStampDeps()).catch(() => undefined);
   });
   browser.runtime.onStartup.addListener(() => void retryPendingStamps().catch(() => undefined));
-  // The worker also starts after being stopped for idleness: whatever is pending gets its turn.
-  void retryPendingStamps().catch(() => undefined);
+  // The worker also starts after being stopped for idleness, which can be every few minutes while
+  // someone browses: stamps whose backoff has run out go now, without waiting for the alarm.
+  void stampDue(backgroundStampDeps()).catch(() => undefined);
 }
