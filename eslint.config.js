@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'demo-output/', 'bench-output/'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'demo-output/', 'bench-output/', 'tests/fixtures/real/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,8 +12,9 @@ export default defineConfig({
     // Least privilege: only marketplace hosts; anything else is asked for at run time.
     host_permissions: [...MARKETPLACE_HOSTS, ...IMAGE_CDN_HOSTS],
     // <all_urls> only for the browser's own screenshot (captureVisibleTab needs it or activeTab);
-    // https/localhost for syncing the authorized list from a brand's URL. Asked for when needed.
-    optional_host_permissions: ['<all_urls>', 'https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // https/localhost for syncing the authorized list from a brand's URL; http too for RFC 3161
+    // TSAs, most of which (the public defaults included) serve plain http. Asked for when needed.
+    optional_host_permissions: ['<all_urls>', 'https://*/*', 'http://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     permissions: ['storage', 'scripting', 'activeTab', 'tabs', 'alarms', 'contextMenus', 'downloads', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     optional_permissions: ['management'],
     commands: {

@@ -10,6 +10,8 @@ import { EvidenceSection } from '@/components/evidence/EvidenceSection';
 import { VerifyPackage } from '@/components/evidence/VerifyPackage';
 import { CasesSection } from '@/components/cases/CasesSection';
 import { DashboardNav, useDashboardView } from '@/components/dashboard/DashboardNav';
+import { FirstRunSetup } from '@/components/dashboard/FirstRunSetup';
+import { TimestampRetry } from '@/components/dashboard/TimestampRetry';
 
 async function readManagedSyncUrl(): Promise<string | undefined> {
   try {
@@ -43,6 +45,14 @@ export function DashboardApp() {
   }, []);
   const view = useDashboardView();
   const show = (v: typeof view) => view === 'all' || view === v;
+  if (location.hash === '#setup') {
+    return (
+      <main>
+        <h1>{translate(m, 'title')}</h1>
+        <FirstRunSetup />
+      </main>
+    );
+  }
   return (
     <main>
       <h1>{translate(m, 'title')}</h1>
@@ -59,6 +69,7 @@ export function DashboardApp() {
       />
       ) : null}
       {show('captures') ? <EvidenceSection /> : null}
+      {show('captures') ? <TimestampRetry /> : null}
       {show('verify') ? <VerifyPackage /> : null}
       {show('settings') ? <SettingsSection /> : null}
     </main>

@@ -3,6 +3,7 @@ import { translate } from '@/utils/i18n/locale';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
 import { dashboardMessages as m } from '@/components/dashboard/dashboard-messages';
 import { ScreenshotAccess } from '@/components/dashboard/ScreenshotAccess';
+import { TrustSettings } from '@/components/dashboard/TrustSettings';
 
 export function SettingsSection() {
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -20,12 +21,7 @@ export function SettingsSection() {
   return (
     <section data-testid="settings">
       <h2>{translate(m, 'settings')}</h2>
-      <p>
-        <label>
-          {translate(m, 'investigator')}{' '}
-          <input data-testid="investigator-name" defaultValue={settings.investigator} maxLength={200} onBlur={(e) => void change({ investigator: e.currentTarget.value.trim() })} />
-        </label>
-      </p>
+      <TrustSettings />
       <p>
         <label>
           {translate(m, 'language')}{' '}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { translate } from '@/utils/i18n/locale';
 import type { CaptureRecord } from '@/utils/model/capture';
+import type { TimestampRecord } from '@/utils/model/trust';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureDetails } from '@/components/evidence/CaptureDetails';
 import { panelMessages } from '@/components/panel/panel-messages';
@@ -10,15 +11,25 @@ interface Props {
   selected: boolean;
   onSelect: (selected: boolean) => void;
   actor: string;
+  /** the capture's timestamp row; none for captures stored before seals existed */
+  timestamp?: TimestampRecord;
+}
+
+/** A token more than 10 minutes after the capture proves existence from its own time only (§6.6). */
+function lateMinutes(capture: CaptureRecord, timestamp: TimestampRecord | undefined): number | undefined {
+  if (timestamp?.status !== 'stamped' || !timestamp.genTime) return undefined;
+  const late = Date.parse(timestamp.genTime) - Date.parse(capture.capturedAt);
+  return late > 10 * 60_000 ? Math.round(late / 60_000) : undefined;
 }
 
 /** One stored capture (contract §2: `evidence-row` with an `evidence-select` checkbox). */
-export function CaptureRow({ capture, selected, onSelect, actor }: Props) {
+export function CaptureRow({ capture, selected, onSelect, actor, timestamp }: Props) {
   const [open, setOpen] = useState(false);
   const bad = capture.verdict.seller === 'unauthorized' || capture.verdict.seller === 'expired' || capture.verdict.price === 'below-min';
   return (
     <>
-      <tr data-testid="evidence-row" data-evidence-id={capture.id}>
+      {/* No row: stored before seals, so never to be stamped: as final as a refusal. */}
+      <tr data-testid="evidence-row" data-evidence-id={capture.id} data-timestamp={timestamp?.status ?? 'failed'}>
         <td>
           <input type="checkbox" data-testid="evidence-select" checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} aria-label={capture.id} />
         </td>
@@ -31,7 +42,15 @@ export function CaptureRow({ capture, selected, onSelect, actor }: Props) {
           <div>{translate(panelMessages, `seller-${capture.verdict.seller}`)}</div>
           <div className="muted">{translate(panelMessages, `price-${capture.verdict.price}`)}</div>
         </td>
-        <td>{capture.capturedAt}</td>
+        <td>
+          <div>{capture.capturedAt}</div>
+          <div className={timestamp?.status === 'stamped' ? 'good' : timestamp?.status === 'pending' ? 'muted' : 'bad'} title={timestamp?.lastError ?? timestamp?.tsa ?? ''}>
+            {timestamp?.status === 'stamped'
+              ? translate(m, 'trustedTime', { time: timestamp.genTime ?? '' })
+              : translate(m, timestamp ? (timestamp.status === 'pending' ? 'timestampPending' : 'timestampFailed') : 'noSeal')}
+            {lateMinutes(capture, timestamp) ? ` ${translate(m, 'stampedLate', { minutes: lateMinutes(capture, timestamp)! })}` : null}
+          </div>
+        </td>
         <td>
           <button type="button" onClick={() => setOpen(!open)}>{translate(m, open ? 'hide' : 'details')}</button>
         </td>

@@ -6,17 +6,24 @@ import { database } from '@/utils/db/database';
 import { listCasesWithCaptures, type CaseWithCaptures } from '@/utils/evidence/capture-queries';
 import { exportEvidence } from '@/utils/export/export-from-db';
 import { loadSettings } from '@/utils/settings/settings';
+import { usableTsas } from '@/utils/settings/tsa-access';
+import type { TimestampRecord } from '@/utils/model/trust';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureRow } from '@/components/evidence/CaptureRow';
 import { saveBlob } from '@/components/ui/save-blob';
 import { setSelected, useSelection } from '@/components/evidence/selection';
 
-type ExportState = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; name: string } | { kind: 'failed'; error: string };
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; name: string; noSignatureToken?: string }
+  | { kind: 'failed'; error: string };
 
 /** Cases and their captures; the selection (or everything) exports as one package. */
 export function EvidenceSection() {
   const [cases, setCases] = useState<CaseWithCaptures[]>([]);
   const selected = useSelection();
+  const [timestamps, setTimestamps] = useState<Map<string, TimestampRecord>>(new Map());
   const [actor, setActor] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
 
@@ -25,7 +32,13 @@ export function EvidenceSection() {
     void loadSettings().then((s) => alive && setActor(s.investigator));
     // Dexie re-runs the query when the tables it read change, in this page or in the background
     // (captures made in other tabs appear without a reload or polling).
-    const subscription = liveQuery(() => listCasesWithCaptures(database())).subscribe({ next: setCases, error: () => undefined });
+    const subscription = liveQuery(() => Promise.all([listCasesWithCaptures(database()), database().timestamps.toArray()])).subscribe({
+      next: ([c, t]) => {
+        setCases(c);
+        setTimestamps(new Map(t.map((r) => [r.captureId, r])));
+      },
+      error: () => undefined,
+    });
     return () => {
       alive = false;
       subscription.unsubscribe();
@@ -39,7 +52,9 @@ export function EvidenceSection() {
     try {
       const ids = [...selected];
       const oneCase = cases.find((c) => ids.length > 0 && ids.every((id) => c.captures.some((x) => x.id === id)));
+      const settings = await loadSettings();
       const result = await exportEvidence(database(), {
+        signing: { investigator: { name: settings.investigator, org: settings.investigatorOrg }, tsas: await usableTsas() },
         captureIds: ids,
         actor,
         softwareVersion: browser.runtime.getManifest().version,
@@ -48,7 +63,8 @@ export function EvidenceSection() {
         onProgress: (p) => setExportState({ kind: 'running', done: p.filesDone, total: p.filesTotal }),
       });
       saveBlob(result.fileName, result.blob);
-      setExportState({ kind: 'done', name: result.fileName });
+      const sig = result.signature;
+      setExportState({ kind: 'done', name: result.fileName, noSignatureToken: sig && sig.timestamp !== 'stamped' ? (sig.reason ?? translate(m, 'noTsa')) : undefined });
     } catch (err) {
       setExportState({ kind: 'failed', error: err instanceof Error ? err.message : String(err) });
     }
@@ -65,6 +81,9 @@ export function EvidenceSection() {
         <span data-testid="export-status" data-state={exportState.kind}>
           {exportState.kind === 'running' ? translate(m, 'exporting', { done: exportState.done, total: exportState.total }) : null}
           {exportState.kind === 'done' ? translate(m, 'exported', { name: exportState.name }) : null}
+          {exportState.kind === 'done' && exportState.noSignatureToken ? (
+            <span data-testid="export-signature-note"> {translate(m, 'exportedNoSignatureToken', { reason: exportState.noSignatureToken })}</span>
+          ) : null}
           {exportState.kind === 'failed' ? <span className="bad">{translate(m, 'exportFailed', { error: exportState.error })}</span> : null}
         </span>
       </p>
@@ -81,7 +100,7 @@ export function EvidenceSection() {
           <table>
             <tbody>
               {c.captures.map((cap) => (
-                <CaptureRow key={cap.id} capture={cap} actor={actor} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} />
+                <CaptureRow key={cap.id} capture={cap} timestamp={timestamps.get(cap.id)} actor={actor} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} />
               ))}
             </tbody>
           </table>

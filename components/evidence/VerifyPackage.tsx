@@ -2,6 +2,9 @@ import { useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { translate } from '@/utils/i18n/locale';
 import { verifyPackage, type VerifyResult } from '@/utils/export/verify-package';
 import { verifyMessages as m } from '@/components/evidence/verify-messages';
+import { verifyTrustMessages as tm } from '@/components/evidence/verify-trust-messages';
+import { VerifyTrust } from '@/components/evidence/VerifyTrust';
+import { pemToDer } from '@/utils/trust/bytes';
 
 // Dashboard view: check a package someone sent (or one exported earlier) without leaving the
 // browser. Runs the same verifier as `npm run verify`; nothing is uploaded anywhere.
@@ -52,6 +55,7 @@ function Result({ result }: { result: VerifyResult }) {
           </ul>
         </>
       )}
+      <VerifyTrust result={result} />
       {result.files.length > 0 && (
         <>
           <h3>{translate(m, 'files')}</h3>
@@ -75,13 +79,26 @@ function Result({ result }: { result: VerifyResult }) {
 
 export function VerifyPackage() {
   const [state, setState] = useState<State>();
+  const [roots, setRoots] = useState<{ ders: Uint8Array[]; note: string }>({ ders: [], note: '' });
   const latest = useRef(0);
+
+  const onRoots = async (e: ChangeEvent<HTMLInputElement>) => {
+    const chosen = [...(e.currentTarget.files ?? [])];
+    const ders: Uint8Array[] = [];
+    const notes: string[] = [];
+    for (const f of chosen) {
+      const found = pemToDer(new TextDecoder().decode(await fileBytes(f)));
+      if (!found.length) notes.push(translate(tm, 'rootsNone', { name: f.name }));
+      ders.push(...found);
+    }
+    setRoots({ ders, note: [chosen.length ? translate(tm, 'rootsLoaded', { count: ders.length }) : '', ...notes].join(' ') });
+  };
 
   const check = async (file: File) => {
     const run = ++latest.current; // a newer choice wins over a check still running
     setState({ name: file.name, busy: true });
     try {
-      const result = await verifyPackage(await fileBytes(file));
+      const result = await verifyPackage(await fileBytes(file), { trustedRoots: roots.ders });
       if (run === latest.current) setState({ name: file.name, busy: false, result });
     } catch (e) {
       if (run === latest.current) setState({ name: file.name, busy: false, error: e instanceof Error ? e.message : String(e) });
@@ -106,6 +123,13 @@ export function VerifyPackage() {
         <input type="file" accept=".zip,application/zip" data-testid="verify-input" onChange={onChange} />
       </label>
       <span> {translate(m, 'dropHint')}</span>
+      <p>
+        <label>
+          <span>{translate(tm, 'roots')} </span>
+          <input type="file" accept=".pem,.crt,.cer" multiple data-testid="verify-trust-roots" onChange={(e) => void onRoots(e)} />
+        </label>
+        {roots.note && <span role="status"> {roots.note}</span>} <small>{translate(tm, 'sm2')}</small>
+      </p>
       {state?.busy && <p role="status">{translate(m, 'checking', { name: state.name })}</p>}
       {state && !state.busy && 'error' in state && <p role="alert">{translate(m, 'readError', { message: state.error })}</p>}
       {state && !state.busy && 'result' in state && <Result result={state.result} />}

@@ -5,6 +5,7 @@ import { UNKNOWN_VERDICT } from '@/utils/content/panel-view';
 import { panelMessages as m } from '@/components/panel/panel-messages';
 import { VerdictLine } from '@/components/panel/VerdictLine';
 import { CaptureButton } from '@/components/panel/CaptureButton';
+import { InvestigatorNote } from '@/components/panel/InvestigatorNote';
 
 interface Props {
   view: PanelView;
@@ -62,6 +63,7 @@ export function EvidencePanel({ view, onCapture, chat }: Props) {
             <VerdictLine verdict={view.verdict ?? UNKNOWN_VERDICT} />
             {l.warnings.length ? <p className="lp-note" title={l.warnings.join('\n')}>{translate(m, 'warnings', { count: l.warnings.length })}</p> : null}
             <CaptureButton capture={view.capture} onCapture={onCapture} />
+            <InvestigatorNote />
           </>
         ) : null}
         {chat}

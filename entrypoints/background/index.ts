@@ -8,6 +8,8 @@ import { registerCaptureTriggers } from '@/utils/background/capture-triggers';
 import { broadcastListChanged } from '@/utils/background/broadcast';
 import { registerScheduledSync } from '@/utils/background/scheduled-sync';
 import { registerPageScriptInjection } from '@/utils/background/page-scripts';
+import { registerTimestampQueue, retryPendingStamps } from '@/utils/background/timestamp-service';
+import { registerFirstRun } from '@/utils/background/first-run';
 
 // Wiring only: each handler's logic lives in utils/background/.
 export default defineBackground(() => {
@@ -30,6 +32,9 @@ export default defineBackground(() => {
     if (tab?.id === undefined || tab.windowId === undefined || !tab.url) throw new Error('contentStartChatCapture: no tab');
     return captureChatForTab(data, { id: tab.id, windowId: tab.windowId, url: tab.url });
   });
+  receive('pageRetryTimestamps', () => retryPendingStamps());
+  registerFirstRun();
+  registerTimestampQueue();
   registerPageScriptInjection();
   registerCaptureTriggers();
   registerScheduledSync();

@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 // Debian's Chromium with the built extension loaded. Playwright adds --disable-extensions, so both
 // --disable-extensions-except and --load-extension are needed. Every https host resolves to the
-// fixture server; nothing leaves the machine.
+// fixture server, every plain-http one to nothing; nothing leaves the machine.
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -13,13 +13,16 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** the dashboard's first-run setup, which the extension opens on install (left open, behind later pages) */
+  setupPage?: Page;
   close(): Promise<void>;
 }
 
 export function chromiumArgs(fixturePort: number, extensionDir = EXTENSION_DIR, withExtension = true): string[] {
   return [
     ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-    `--host-resolver-rules=MAP *:443 127.0.0.1:${fixturePort}, EXCLUDE localhost`,
+    // Plain http (the public RFC 3161 TSAs, once host access is granted) resolves nowhere.
+    `--host-resolver-rules=MAP *:443 127.0.0.1:${fixturePort}, MAP *:80 ~NOTFOUND, EXCLUDE localhost`,
     '--ignore-certificate-errors',
     '--no-sandbox',
     '--disable-gpu',
@@ -58,6 +61,24 @@ async function extensionWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
 }
 
+/**
+ * Install opens the dashboard's setup tab. Waiting for it here means a test's own pages open
+ * after it, so the setup tab never becomes the visible tab in the middle of a capture.
+ */
+async function firstRunSetupPage(context: BrowserContext, extensionId: string): Promise<Page | undefined> {
+  const url = `chrome-extension://${extensionId}/dashboard.html#setup`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const found = context.pages().find((p) => p.url() === url);
+    if (found) {
+      await found.waitForLoadState();
+      return found;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
 function grantAllUrlsInProfile(userDataDir: string, extensionId: string): void {
   const file = join(userDataDir, 'Default', 'Preferences');
   const prefs = JSON.parse(readFileSync(file, 'utf8'));
@@ -89,7 +110,8 @@ export async function launchWithExtension(fixturePort: number, opts: LaunchOptio
     context = await launch(userDataDir, fixturePort, opts);
     worker = await extensionWorker(context);
   }
-  return { context, extensionId, worker, close: closeWith(context) };
+  const setupPage = await firstRunSetupPage(context, extensionId);
+  return { context, extensionId, worker, setupPage, close: closeWith(context) };
 }
 
 /** The panel's element with a test id, pierced through the open shadow root. */

@@ -2,6 +2,7 @@ import type { CustodyRecord } from '@/utils/db/database';
 import { custodyEntryHash, GENESIS_HASH } from '@/utils/evidence/custody';
 import { buildPackage, type BuildPackageInput } from '@/utils/export/build-package';
 import { artifactReader, makeCapture, type MadeCapture, type MakeCaptureOptions } from '@/tests/helpers/make-capture';
+import { sealPackage, type SealPackageOptions } from '@/tests/helpers/seal-package';
 
 // A built evidence package over generated captures, for tests that verify or tamper with one.
 
@@ -30,4 +31,12 @@ export async function makePackage(options: MakeCaptureOptions[] = [{}, { kind: '
   };
   const result = await buildPackage(input);
   return { made, input, result, bytes: new Uint8Array(await result.blob.arrayBuffer()) };
+}
+
+/** A package as the extension exports it with seals, tokens from `seal.tsaUrl` and a signature; captured just now. */
+export async function makeSealedPackage(options: MakeCaptureOptions[] = [{}, { kind: 'chat' }], seal: SealPackageOptions = {}) {
+  const capturedAt = new Date().toISOString();
+  const built = await makePackage(options.map((o) => ({ capturedAt, ...o })));
+  const sealed = await sealPackage(built.bytes, seal);
+  return { ...built, bytes: sealed.bytes, signer: sealed.signer };
 }

@@ -12,6 +12,9 @@ import { toQuery } from '@/utils/content/listing-session';
 import { verdictsFor } from '@/utils/background/verdict-service';
 import { pageProxy } from '@/utils/background/page-proxy';
 import { loadSettings } from '@/utils/settings/settings';
+import { ensureKey } from '@/utils/trust/investigator-key';
+import { sealSha256Of } from '@/utils/trust/seal';
+import { stampSoon } from '@/utils/background/timestamp-service';
 
 const running = new Set<number>();
 
@@ -39,8 +42,8 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
   running.add(tab.id);
   try {
     const listing = listingSchema.parse(data.extraction.listing);
-    const [verdict] = await verdictsFor([toQuery(listing)]);
     const settings = await loadSettings();
+    const [[verdict], key] = await Promise.all([verdictsFor([toQuery(listing)]), ensureKey(database(), settings.investigator)]);
     const page = pageProxy(tab.id);
     const pageEnv = await page.environment();
     const progress = (p: { step: string; done: number; total: number }) =>
@@ -56,8 +59,9 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
         randomUUID: () => crypto.randomUUID(),
         db: database(),
         onStored: async (db, rec) => {
-          await appendCustody(db, { event: 'capture', captureId: rec.id, actor: settings.investigator, detail: `captured ${rec.url}` });
+          await appendCustody(db, { event: 'capture', captureId: rec.id, actor: settings.investigator, detail: `captured ${rec.url}; seal.json sha256 ${sealSha256Of(rec)}` });
         },
+        seal: { name: settings.investigator, org: settings.investigatorOrg, keyId: key.keyId },
       },
       {
         tabId: tab.id,
@@ -78,6 +82,7 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
       },
       progress,
     );
+    stampSoon(record.id);
     return { evidenceId: record.id };
   } finally {
     running.delete(tab.id);

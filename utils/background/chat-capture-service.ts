@@ -11,6 +11,9 @@ import { verdictsFor } from '@/utils/background/verdict-service';
 import { chatPageProxy } from '@/utils/background/chat-page-proxy';
 import { screenshotOfTab } from '@/utils/background/capture-service';
 import { loadSettings, localeOf } from '@/utils/settings/settings';
+import { ensureKey } from '@/utils/trust/investigator-key';
+import { sealSha256Of } from '@/utils/trust/seal';
+import { stampSoon } from '@/utils/background/timestamp-service';
 
 const running = new Set<number>();
 
@@ -32,6 +35,7 @@ export async function captureChatForTab(data: ContentStartChatCapture, tab: { id
   try {
     const platform = chatRecordPlatform(data.conversation, tab.url);
     const [verdict, settings] = await Promise.all([shopVerdict(data, platform), loadSettings()]);
+    const key = await ensureKey(database(), settings.investigator);
     const page = chatPageProxy(tab.id);
     const pageEnv = await page.environment();
     const progress = (p: { step: string; done: number; total: number }) =>
@@ -46,8 +50,9 @@ export async function captureChatForTab(data: ContentStartChatCapture, tab: { id
         randomUUID: () => crypto.randomUUID(),
         db: database(),
         onStored: async (db, rec) => {
-          await appendCustody(db, { event: 'capture', captureId: rec.id, actor: settings.investigator, detail: `captured chat ${rec.url}` });
+          await appendCustody(db, { event: 'capture', captureId: rec.id, actor: settings.investigator, detail: `captured chat ${rec.url}; seal.json sha256 ${sealSha256Of(rec)}` });
         },
+        seal: { name: settings.investigator, org: settings.investigatorOrg, keyId: key.keyId },
       },
       {
         windowId: tab.windowId,
@@ -61,6 +66,7 @@ export async function captureChatForTab(data: ContentStartChatCapture, tab: { id
       },
       progress,
     );
+    stampSoon(record.id);
     return { evidenceId: record.id };
   } finally {
     running.delete(tab.id);

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { SCHEMA_HISTORY } from '@/utils/db/schema-history';
 import type { CustodyEventName } from '@/utils/model/custody-event';
 import type { ArtifactBlobRecord, CaptureRecord, CaseRecord } from '@/utils/model/capture';
+import type { InvestigatorKeyRecord, TimestampRecord } from '@/utils/model/trust';
 
 export interface MetaRecord {
   key: string;
@@ -47,6 +48,8 @@ export class ListingProofDatabase extends Dexie {
   captures!: Table<CaptureRecord, string>;
   artifactBlobs!: Table<ArtifactBlobRecord, string>;
   custody!: Table<CustodyRecord, string>;
+  timestamps!: Table<TimestampRecord, string>;
+  investigatorKeys!: Table<InvestigatorKeyRecord, string>;
 
   constructor(name = 'listingproof') {
     super(name);

@@ -24,4 +24,14 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       custody: 'id, &seq, captureId',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // one row per capture: its RFC 3161 timestamp state (pending until a TSA answers); the token
+      // bytes are the artifact blob `<captureId>/seal.tsr`
+      timestamps: 'captureId, status',
+      // the investigator's ECDSA P-256 keys: the newest without `retiredAt` signs; old ones are kept
+      investigatorKeys: 'keyId, createdAt',
+    },
+  },
 ];

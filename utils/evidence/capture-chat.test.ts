@@ -104,6 +104,17 @@ describe('captureChat', () => {
     expect(events.filter((e) => e.step === 'screens').length).toBeGreaterThanOrEqual(4);
   });
 
+  it('seals a chat capture too: seal.json lists chat.json, chat.html, screens and images, and a timestamp is queued', async () => {
+    const { db, deps, input } = setup({ deps: { seal: { name: 'Li', org: 'Acme IP', keyId: 'cd'.repeat(32) } } });
+    const record = await captureChat(deps, input);
+    const seal = JSON.parse(await (await db.artifactBlobs.get(`${record.id}/seal.json`))!.data.text());
+    const others = record.artifacts.filter((a) => a.path !== 'seal.json').map((a) => a.path).sort();
+    expect(seal.files.map((f: { path: string }) => f.path)).toEqual(others);
+    expect(others).toEqual(expect.arrayContaining(['chat.json', 'chat.html']));
+    expect(seal.investigator).toEqual({ name: 'Li', org: 'Acme IP', keyId: 'cd'.repeat(32) });
+    expect((await db.timestamps.get(record.id))?.status).toBe('pending');
+  });
+
   it('joins the case of the same shop as a listing capture would', async () => {
     const { db, deps, input } = setup();
     const first = await captureChat(deps, input);

@@ -45,6 +45,8 @@ export interface CaptureChatDeps {
   db: ListingProofDatabase;
   clock?: Clock;
   onStored?: StoreOptions['onStored'];
+  /** who seals the capture (seal.json, §6.3) */
+  seal?: StoreOptions['seal'];
 }
 
 export interface CaptureChatInput {
@@ -168,7 +170,7 @@ export async function captureChat(deps: CaptureChatDeps, input: CaptureChatInput
     warnings,
   };
   const blobs = new Map(files.map((f) => [f.path, f.blob]));
-  const stored = await storeCapture(deps.db, draft, blobs, { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored });
+  const stored = await storeCapture(deps.db, draft, blobs, { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored, seal: deps.seal });
   onProgress({ step: 'storing', done: total, total });
   return stored;
 }

@@ -49,6 +49,8 @@ export interface CaptureListingDeps {
   clock?: Clock;
   /** custody hook, run inside the storing transaction */
   onStored?: StoreOptions['onStored'];
+  /** who seals the capture (seal.json, §6.3) */
+  seal?: StoreOptions['seal'];
 }
 
 export interface CaptureProgress {
@@ -191,7 +193,7 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
     artifacts,
     warnings,
   };
-  const stored = await storeCapture(deps.db, draft, files.blobs(), { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored });
+  const stored = await storeCapture(deps.db, draft, files.blobs(), { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored, seal: deps.seal });
   onProgress({ step: 'storing', done: total, total });
   return stored;
 }

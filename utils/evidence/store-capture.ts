@@ -3,6 +3,8 @@ import type { ListingProofDatabase } from '@/utils/db/database';
 import { CaptureStepError, errorMessage } from '@/utils/evidence/capture-step-error';
 import { shopKeyOf } from '@/utils/evidence/shop-key';
 import { captureRecordSchema, type CaptureRecord, type CaseRecord } from '@/utils/model/capture';
+import type { SealInvestigator } from '@/utils/model/trust';
+import { buildSeal, NO_INVESTIGATOR_WARNING } from '@/utils/trust/seal';
 
 // A capture is stored in one read-write transaction over cases, captures, artifact blobs and the
 // custody log: either all of it is there or none of it (a half-written capture is worse than no
@@ -20,6 +22,11 @@ export interface StoreOptions {
    * must be wrapped in `Dexie.waitFor(...)` or the transaction commits early.
    */
   onStored?: (db: ListingProofDatabase, record: CaptureRecord, tx: Transaction) => Promise<void>;
+  /**
+   * Who seals the capture: seal.json (§6.3) is written with it in the same transaction, and a
+   * `pending` timestamp row is queued, so no stored capture is ever without its seal or its turn.
+   */
+  seal?: SealInvestigator;
 }
 
 interface NamedError {
@@ -46,12 +53,24 @@ export async function findOrCreateCase(db: ListingProofDatabase, draft: Pick<Cap
 export async function storeCapture(db: ListingProofDatabase, draft: CaptureDraft, blobs: ReadonlyMap<string, Blob>, options: StoreOptions): Promise<CaptureRecord> {
   const missing = draft.artifacts.filter((a) => !blobs.has(a.path)).map((a) => a.path);
   if (missing.length) throw new CaptureStepError('storing', `no bytes for ${missing.join(', ')}`);
+  let sealed = draft;
+  const allBlobs = new Map(blobs);
+  let sealSha256: string | undefined;
+  if (options.seal) {
+    // Hashing is WebCrypto work: done before the transaction, which it would otherwise close.
+    const built = await buildSeal(draft, options.seal);
+    const warnings = options.seal.name && options.seal.org ? draft.warnings : [...draft.warnings, NO_INVESTIGATOR_WARNING];
+    sealed = { ...draft, artifacts: [...draft.artifacts, built.artifact], warnings };
+    allBlobs.set(built.artifact.path, new Blob([built.bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' }));
+    sealSha256 = built.sha256;
+  }
   try {
-    return await db.transaction('rw', [db.cases, db.captures, db.artifactBlobs, db.custody, db.meta], async (tx) => {
-      const found = await findOrCreateCase(db, draft, options.now, options.newCaseId);
-      const record = captureRecordSchema.parse({ ...draft, caseId: found.id });
+    return await db.transaction('rw', [db.cases, db.captures, db.artifactBlobs, db.custody, db.meta, db.timestamps], async (tx) => {
+      const found = await findOrCreateCase(db, sealed, options.now, options.newCaseId);
+      const record = captureRecordSchema.parse({ ...sealed, caseId: found.id });
       await db.captures.add(record);
-      await db.artifactBlobs.bulkAdd(draft.artifacts.map((a) => ({ id: `${record.id}/${a.path}`, captureId: record.id, data: blobs.get(a.path)! })));
+      await db.artifactBlobs.bulkAdd(sealed.artifacts.map((a) => ({ id: `${record.id}/${a.path}`, captureId: record.id, data: allBlobs.get(a.path)! })));
+      if (sealSha256) await db.timestamps.add({ captureId: record.id, status: 'pending', sealSha256, attempts: 0, nextAttemptAt: new Date(0).toISOString() });
       if (options.onStored) await options.onStored(db, record, tx);
       return record;
     });

@@ -1,6 +1,7 @@
 import type { CustodyRecord } from '@/utils/db/database';
 import type { Locale } from '@/utils/i18n/locale';
 import type { CaptureRecord } from '@/utils/model/capture';
+import { SEAL_PATH, SEAL_TOKEN_PATH, type TimestampRecord } from '@/utils/model/trust';
 import { manifestSchema, zipPathSchema, type Manifest, type ManifestCapture, type ManifestFile } from '@/utils/model/manifest';
 import { localIsoString } from '@/utils/evidence/local-time';
 import { shouldDeflate } from '@/utils/export/compression';
@@ -36,6 +37,20 @@ export interface BuildPackageInput {
   /** the download name, shown in the report's verify command */
   packageName?: string;
   onProgress?: (progress: ExportProgress) => void;
+  /** each sealed capture's timestamp row; a stamped one adds its seal.tsr (read with readArtifact) */
+  timestamps?: ReadonlyMap<string, Pick<TimestampRecord, 'status' | 'tsa' | 'genTime' | 'serial' | 'tsrSha256' | 'tsrBytes'>>;
+  /** who signs, shown in the report (key fingerprint and investigator) */
+  signer?: { keyId: string; name: string; org: string };
+  /**
+   * Signs the exact bytes of manifest.json; the files it returns go at the root of the zip,
+   * outside the manifest's files and SHA256SUMS (signature.json, signature.tsr: §6.3).
+   */
+  sign?: (manifestBytes: Uint8Array) => Promise<RootFile[]>;
+}
+
+export interface RootFile {
+  path: string;
+  bytes: Uint8Array;
 }
 
 export interface PackageResult {
@@ -43,6 +58,8 @@ export interface PackageResult {
   manifestText: string;
   /** size of the zip */
   bytes: number;
+  /** the files `sign` added at the root */
+  rootFiles: string[];
 }
 
 /** A stored artifact whose bytes no longer match the hash or size recorded at capture time. */
@@ -58,8 +75,31 @@ export class ArtifactIntegrityError extends Error {
 
 const enc = new TextEncoder();
 
-function manifestCapture(r: CaptureRecord): ManifestCapture {
-  const files = r.artifacts.map((a) => `captures/${r.id}/${a.path}`);
+type TimestampSource = NonNullable<BuildPackageInput['timestamps']> extends ReadonlyMap<string, infer T> ? T : never;
+
+/** The token file a capture's folder holds: only when stamped, with the hash stored on arrival. */
+function tokenArtifact(r: CaptureRecord, ts: TimestampSource | undefined) {
+  if (ts?.status !== 'stamped' || !ts.tsrSha256 || ts.tsrBytes === undefined) return undefined;
+  if (!r.artifacts.some((a) => a.path === SEAL_PATH)) return undefined;
+  return { path: SEAL_TOKEN_PATH, mediaType: 'application/timestamp-reply', bytes: ts.tsrBytes, sha256: ts.tsrSha256, method: 'rfc3161-timestamp' as const, note: `RFC 3161 token over SHA-256 of ${SEAL_PATH}, from ${ts.tsa ?? '?'}` };
+}
+
+/** The artifacts the capture folder holds in the package: the stored ones, then seal.tsr. */
+function folderArtifacts(r: CaptureRecord, ts: TimestampSource | undefined) {
+  const token = tokenArtifact(r, ts);
+  return token ? [...r.artifacts, token] : r.artifacts;
+}
+
+function manifestTimestamp(r: CaptureRecord, ts: TimestampSource | undefined): ManifestCapture['timestamp'] {
+  // Captures stored before seals have no token to wait for: no entry (the verifier warns).
+  if (!ts || !r.artifacts.some((a) => a.path === SEAL_PATH)) return undefined;
+  if (ts.status !== 'stamped') return { status: ts.status, ...(ts.tsa ? { tsa: ts.tsa } : {}) };
+  return { status: 'stamped', tsa: ts.tsa, genTime: ts.genTime, serial: ts.serial };
+}
+
+function manifestCapture(r: CaptureRecord, ts: TimestampSource | undefined): ManifestCapture {
+  const artifacts = folderArtifacts(r, ts);
+  const files = artifacts.map((a) => `captures/${r.id}/${a.path}`);
   for (const path of files) if (!zipPathSchema.safeParse(path).success) throw new Error(`${path}: not a safe ASCII path inside a zip`);
   return {
     id: r.id,
@@ -81,7 +121,8 @@ function manifestCapture(r: CaptureRecord): ManifestCapture {
     warnings: r.warnings,
     notes: r.notes,
     files,
-    artifacts: r.artifacts.map((a) => ({ path: a.path, method: a.method, note: a.note })),
+    artifacts: artifacts.map((a) => ({ path: a.path, method: a.method, note: a.note })),
+    timestamp: manifestTimestamp(r, ts),
   };
 }
 
@@ -96,15 +137,16 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
   const ids = new Set(input.captures.map((c) => c.id));
   if (ids.size !== input.captures.length) throw new Error('the same capture was selected twice');
 
-  const captures = input.captures.map(manifestCapture);
-  const artifactFiles: ManifestFile[] = input.captures.flatMap((r) => r.artifacts.map((a) => ({ path: `captures/${r.id}/${a.path}`, sha256: a.sha256, bytes: a.bytes, mediaType: a.mediaType })));
+  const ts = (r: CaptureRecord) => input.timestamps?.get(r.id);
+  const captures = input.captures.map((r) => manifestCapture(r, ts(r)));
+  const artifactFiles: ManifestFile[] = input.captures.flatMap((r) => folderArtifacts(r, ts(r)).map((a) => ({ path: `captures/${r.id}/${a.path}`, sha256: a.sha256, bytes: a.bytes, mediaType: a.mediaType })));
   const last = input.custody.at(-1);
   const head = input.custodyHead ?? { seq: last?.seq ?? 0, hash: last?.hash ?? '' };
   const custodyBytes = enc.encode(custodyJson(input.custody, head));
   const custodyFile: ManifestFile = { path: 'custody.json', sha256: await sha256Bytes(custodyBytes), bytes: custodyBytes.byteLength, mediaType: 'application/json' };
 
   const reportBytes = enc.encode(
-    reportHtml({ createdAt, softwareVersion: input.softwareVersion, locale: input.locale, captures, files: [...artifactFiles, custodyFile], custody: input.custody, packageName: input.packageName }),
+    reportHtml({ createdAt, softwareVersion: input.softwareVersion, locale: input.locale, captures, files: [...artifactFiles, custodyFile], custody: input.custody, packageName: input.packageName, signer: input.signer }),
   );
   const reportFile: ManifestFile = { path: 'report.html', sha256: await sha256Bytes(reportBytes), bytes: reportBytes.byteLength, mediaType: 'text/html' };
 
@@ -131,9 +173,11 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
 
   const fixed = (path: string, bytes: Uint8Array): ZipEntrySource => ({ path, compress: true, load: async () => bytes });
   const sumsBytes = enc.encode(sums);
-  const entries: ZipEntrySource[] = [fixed('manifest.json', manifestBytes), fixed('SHA256SUMS', sumsBytes), fixed('report.html', reportBytes), fixed('custody.json', custodyBytes)];
+  const rootFiles = input.sign ? await input.sign(manifestBytes) : [];
+  for (const f of rootFiles) if (paths.has(f.path) || f.path === 'manifest.json' || f.path === 'SHA256SUMS' || f.path.includes('/')) throw new Error(`${f.path}: not a free root file name`);
+  const entries: ZipEntrySource[] = [fixed('manifest.json', manifestBytes), fixed('SHA256SUMS', sumsBytes), ...rootFiles.map((f) => fixed(f.path, f.bytes)), fixed('report.html', reportBytes), fixed('custody.json', custodyBytes)];
   for (const r of input.captures) {
-    for (const a of r.artifacts) {
+    for (const a of folderArtifacts(r, ts(r))) {
       const path = `captures/${r.id}/${a.path}`;
       entries.push({
         path,
@@ -150,7 +194,7 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
     }
   }
 
-  const bytesTotal = manifestBytes.byteLength + sumsBytes.byteLength + reportBytes.byteLength + custodyBytes.byteLength + artifactFiles.reduce((n, f) => n + f.bytes, 0);
+  const bytesTotal = manifestBytes.byteLength + sumsBytes.byteLength + rootFiles.reduce((n, f) => n + f.bytes.byteLength, 0) + reportBytes.byteLength + custodyBytes.byteLength + artifactFiles.reduce((n, f) => n + f.bytes, 0);
   const progress: ExportProgress = { filesDone: 0, filesTotal: entries.length, bytesDone: 0, bytesTotal };
   input.onProgress?.({ ...progress });
   const bytes = await writeZip(entries, sink, {
@@ -161,7 +205,7 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
       input.onProgress?.({ ...progress });
     },
   });
-  return { manifest, manifestText, bytes };
+  return { manifest, manifestText, bytes, rootFiles: rootFiles.map((f) => f.path) };
 }
 
 /** Builds the package as one Blob (the browser download). */

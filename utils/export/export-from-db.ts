@@ -5,6 +5,9 @@ import type { Manifest } from '@/utils/model/manifest';
 import { appendCustody, readCustody } from '@/utils/evidence/custody';
 import { buildPackage, type ExportProgress } from '@/utils/export/build-package';
 import { packageFileName } from '@/utils/export/package-name';
+import { ensureKey } from '@/utils/trust/investigator-key';
+import { buildSignatureFiles, SIGNATURE_PATH, SIGNATURE_TOKEN_PATH } from '@/utils/trust/signature-file';
+import { requestTimestamp, type StampOutcome, type TsaEndpoint } from '@/utils/trust/tsp-client';
 
 // The dashboard's export: reads the selected captures and their stored bytes, records the export
 // in the custody log (so the package's custody.json includes it) and builds the package.
@@ -20,12 +23,30 @@ export interface ExportEvidenceOptions {
   label?: string;
   now?: Date;
   onProgress?: (progress: ExportProgress) => void;
+  /** sign manifest.json with the investigator's key (signature.json), timestamped when a TSA answers */
+  signing?: {
+    investigator: { name: string; org: string };
+    tsas: TsaEndpoint[];
+    /** the export waits this long at most for signature.tsr, then goes on without it */
+    timeoutMs?: number;
+  };
 }
+
+/** Whether the package got signature.tsr, and why not. */
+export interface SignatureOutcome {
+  keyId: string;
+  timestamp: StampOutcome['status'] | 'none';
+  reason?: string;
+}
+
+const SIGNATURE_TSA_TIMEOUT_MS = 5000;
 
 export interface ExportedPackage {
   blob: Blob;
   fileName: string;
   manifest: Manifest;
+  /** absent when the export was not signed */
+  signature?: SignatureOutcome;
 }
 
 async function selectedCaptures(db: ListingProofDatabase, ids: readonly string[] | undefined): Promise<CaptureRecord[]> {
@@ -45,6 +66,10 @@ export async function exportEvidence(db: ListingProofDatabase, options: ExportEv
   const ids = captures.map((c) => c.id);
   for (const id of ids) await appendCustody(db, { event: 'export', captureId: id, actor: options.actor, detail: `package ${fileName}` }, now);
   const head = await db.custody.orderBy('seq').last();
+  const timestamps = new Map((await db.timestamps.bulkGet(ids)).flatMap((t) => (t ? [[t.captureId, t] as const] : [])));
+  const signing = options.signing;
+  const key = signing ? await ensureKey(db, options.actor) : undefined;
+  let signature: SignatureOutcome | undefined;
   try {
     const result = await buildPackage({
       captures,
@@ -56,8 +81,27 @@ export async function exportEvidence(db: ListingProofDatabase, options: ExportEv
       createdAt: now,
       packageName: fileName,
       onProgress: options.onProgress,
+      timestamps,
+      signer: key && signing ? { keyId: key.keyId, ...signing.investigator } : undefined,
+      sign:
+        key && signing
+          ? async (manifestBytes) => {
+              const timeoutMs = signing.timeoutMs ?? SIGNATURE_TSA_TIMEOUT_MS;
+              const files = await buildSignatureFiles({
+                manifestBytes,
+                key,
+                investigator: signing.investigator,
+                created: now.toISOString(),
+                tsas: signing.tsas,
+                request: (digest, tsas) => requestTimestamp(digest, tsas, { timeoutMs }),
+              });
+              const outcome = files.timestamp;
+              signature = { keyId: key.keyId, timestamp: outcome?.status ?? 'none', ...(outcome && outcome.status !== 'stamped' ? { reason: outcome.reason } : {}) };
+              return [{ path: SIGNATURE_PATH, bytes: files.json }, ...(files.tsr ? [{ path: SIGNATURE_TOKEN_PATH, bytes: files.tsr }] : [])];
+            }
+          : undefined,
     });
-    return { blob: result.blob, fileName, manifest: result.manifest };
+    return { blob: result.blob, fileName, manifest: result.manifest, signature };
   } catch (e) {
     // The log says an export started; it must also say that it did not produce a package.
     const reason = e instanceof Error ? e.message : String(e);

@@ -34,7 +34,9 @@ describe('report.html', () => {
 
   it('is self-contained under a strict CSP', async () => {
     const { html } = await report([{}]);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replace(/'/g, '&#39;')}">`);
+    const doc = new JSDOM(html).window.document;
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(REPORT_CSP);
+    expect(doc.head.firstElementChild?.getAttribute('charset')).toBe('utf-8');
     expect(html).not.toMatch(/https?:\/\/(?!item\.taobao\.com)/);
     expect(html).not.toMatch(/<link|@import|url\(/i);
   });
@@ -58,9 +60,10 @@ describe('report.html', () => {
     expect(zh.html).toContain('Not on the authorized list of 2026-11-01');
     expect(zh.html).toContain('Below the minimum price (269.00 CNY) in the list of 2026-11-01');
     expect(zh.html).toContain('不在 2026-11-01 版授权名单中');
-    expect(zh.html).toMatch(/id="lang-zh" class="lang-radio" checked/);
+    const checked = (html: string) => new JSDOM(html).window.document.querySelector<HTMLInputElement>('input.lang-radio[checked]')?.id;
+    expect(checked(zh.html)).toBe('lang-zh');
     const en = await report([{ verdict: { seller: 'authorized', price: 'ok', listUpdatedAt: '2026-10-01T00:00:00Z' } }], 'en');
-    expect(en.html).toMatch(/id="lang-en" class="lang-radio" checked/);
+    expect(checked(en.html)).toBe('lang-en');
     expect(en.html).toContain('On the authorized list of 2026-10-01');
     expect(en.html).not.toMatch(/counterfeit|infring|illegal|假货|侵权/i);
   });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makePackage } from '@/tests/helpers/make-package';
+import { makePackage, makeSealedPackage } from '@/tests/helpers/make-package';
+import { startTsa } from '@/tests/harness/tsa-server';
 import { bytesOf, rezip } from '@/tests/helpers/rezip';
 
 // `npm run verify -- <zip>` as a user runs it (node --import tsx, as the package script does).
@@ -11,10 +12,10 @@ import { bytesOf, rezip } from '@/tests/helpers/rezip';
 const dir = mkdtempSync(join(tmpdir(), 'lp-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function verify(name: string, bytes?: Uint8Array) {
+function verify(name: string, bytes?: Uint8Array, flags: string[] = []) {
   const path = join(dir, name);
   if (bytes) writeFileSync(path, bytes);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'utils/cli/verify-cli.ts', path], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'utils/cli/verify-cli.ts', path, ...flags], { encoding: 'utf8' });
   return { code: run.status, lines: run.stdout.trim().split('\n'), stderr: run.stderr };
 }
 
@@ -36,4 +37,28 @@ describe('npm run verify', () => {
     expect(verify('missing.zip').code).toBe(2);
     expect(verify('no-manifest.zip', await rezip(bytes, (f) => void f.delete('manifest.json'))).code).toBe(2);
   }, 60000);
+
+  it('checks tokens against --trust roots, prints trusted times and the key id, and honours --require-timestamps', async () => {
+    const tsa = await startTsa();
+    try {
+      const { bytes, signer, made } = await makeSealedPackage([{}], { tsaUrl: tsa.url });
+      const trusted = verify('sealed.zip', bytes, ['--trust', tsa.caPemFile, '--require-timestamps']);
+      expect(trusted.stderr).toBe('');
+      expect(trusted.code).toBe(0);
+      expect(trusted.lines.some((l) => l.startsWith(`capture ${made[0]!.record.id}: trusted time 20`) && l.includes(`(TSA ${tsa.url})`))).toBe(true);
+      expect(trusted.lines.some((l) => l.startsWith('signature: valid, key id ' + signer.keyId))).toBe(true);
+
+      const untrusted = verify('sealed.zip', undefined, ['--trust', tsa.untrustedCaPemFile]);
+      expect(untrusted.code).toBe(0);
+      expect(untrusted.lines.some((l) => l.startsWith('⚠ ') && l.includes('does not chain to a trusted root'))).toBe(true);
+      expect(verify('sealed.zip', undefined, ['--require-timestamps']).code).toBe(1);
+
+      const old = await makePackage([{}]);
+      expect(verify('old.zip', old.bytes).code).toBe(0);
+      expect(verify('old.zip', undefined, ['--require-timestamps']).code).toBe(1);
+      expect(verify('old.zip', undefined, ['--trust', join(dir, 'old.zip')]).code).toBe(2);
+    } finally {
+      await tsa.stop();
+    }
+  }, 90000);
 });

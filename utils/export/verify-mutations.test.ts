@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { sha256Text } from '@/utils/export/digest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitCodeOf } from '@/utils/cli/verify-format';
+import { sha256Bytes, sha256Text } from '@/utils/export/digest';
 import { formatSha256Sums } from '@/utils/export/sha256sums';
 import { verifyPackage } from '@/utils/export/verify-package';
-import { makePackage } from '@/tests/helpers/make-package';
+import { makePackage, makeSealedPackage } from '@/tests/helpers/make-package';
+import { makeSigner, signManifest, writeManifest } from '@/tests/helpers/seal-package';
+import { startTsa, type TestTsa } from '@/tests/harness/tsa-server';
 import { seededRandom } from '@/tests/helpers/make-capture';
 import { bytesOf, text, unzipAll, zipAll } from '@/tests/helpers/rezip';
 
@@ -122,3 +125,63 @@ describe('verifyPackage under random mutations', () => {
     console.log(`${RUNS} mutations in ${Date.now() - started} ms`);
   }, 60000);
 });
+
+describe('verifyPackage under random mutations of a sealed, stamped and signed package', () => {
+  const SEALED_RUNS = 150;
+  let tsa: TestTsa;
+  beforeAll(async () => {
+    tsa = await startTsa();
+  }, 60_000);
+  afterAll(() => tsa?.stop());
+
+  // Whoever edits a sealed package may also recompute every hash and re-sign with their own
+  // key; with --require-timestamps nothing of that may pass (exit 1 or 2).
+  it(`fails each of ${SEALED_RUNS} random edits, even with hashes recomputed and the manifest re-signed`, async () => {
+    const seed = Number(process.env.MUTATION_SEED ?? Math.floor(Math.random() * 2 ** 31));
+    console.log('sealed mutation seed', seed);
+    const rand = seededRandom(seed);
+    const int = (n: number) => Math.floor(rand() * n);
+    const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+    const { bytes } = await makeSealedPackage([{ pngBytes: 400 }, { kind: 'chat', pngBytes: 200 }], { tsaUrl: tsa.url });
+    const base = await unzipAll(bytes);
+    const options = { trustedRoots: [tsa.caDer] };
+    expect(exitCodeOf(await verifyPackage(bytes, options), true)).toBe(0);
+    const trustFiles = [...base.keys()].filter((n) => /(seal\.json|seal\.tsr|signature\.json|signature\.tsr)$/.test(n));
+    // signature.json's `created` and the certificate copies inside signature.tsr are under no
+    // signature or hash (contract §6.3), so a flipped byte there need not change the verdict; the
+    // signature's own tests (verify-trust.test.ts) cover swapped keys, other bytes and tokens.
+    const unprotected = (name: string, op: string) => op === 'flip' && name.startsWith('signature.');
+    const other = await makeSigner();
+
+    for (let run = 0; run < SEALED_RUNS; run++) {
+      const files: Files = new Map(base);
+      // Half the edits aim at the seals, tokens and signature, the rest at any file.
+      const name = rand() < 0.5 ? pick(trustFiles) : pick([...files.keys()]);
+      const op = pick(['flip', 'remove', 'swap'] as const);
+      if (unprotected(name, op)) continue;
+      if (op === 'flip') {
+        const data = new Uint8Array(files.get(name)!);
+        const at = int(data.length);
+        data[at] = (data[at] ?? 0) ^ (1 + int(255));
+        files.set(name, data);
+      } else if (op === 'remove') files.delete(name);
+      else files.set(name, files.get(pick([...files.keys()].filter((n) => n !== name && text(files.get(n)) !== text(files.get(name)))))!);
+      // Recomputing rewrites SHA256SUMS and re-signing the signature files: not when they are the edit.
+      const recompute = name !== 'manifest.json' && name !== 'SHA256SUMS' && rand() < 0.6;
+      if (recompute) {
+        const m = JSON.parse(text(files.get('manifest.json'))) as ManifestJson;
+        m.files = m.files.flatMap((f) => (files.has(f.path) ? [f] : []));
+        for (const f of m.files) Object.assign(f, await fileFacts(files.get(f.path)!));
+        await writeManifest(files, m);
+        if (!name.startsWith('signature.') && rand() < 0.5) await signManifest(files, other, { name: 'x', org: '' }, tsa.url);
+      }
+      const what = `run ${run} (seed ${seed}): ${op} ${name}${recompute ? ', hashes recomputed' : ''}`;
+      const result = await verifyPackage(await zipAll(files), options);
+      expect(exitCodeOf(result, true), what).not.toBe(0);
+    }
+  }, 120_000);
+});
+
+async function fileFacts(data: Uint8Array): Promise<{ sha256: string; bytes: number }> {
+  return { sha256: await sha256Bytes(data), bytes: data.byteLength };
+}

@@ -3,6 +3,7 @@ import { manifestFileSchema, manifestSchema, MANIFEST_FORMAT, MANIFEST_FORMAT_VE
 import { sha256Bytes } from '@/utils/export/digest';
 import { manifestDigest } from '@/utils/export/manifest-digest';
 import { checkCustodyFile, checkSignatures, checkSums } from '@/utils/export/verify-parts';
+import { UNLISTED_ROOT_FILES, verifyTrust, type TrustOptions, type TrustReport } from '@/utils/export/verify-trust';
 
 // Checks an evidence package against its own manifest and SHA256SUMS. Runs in the extension
 // and in node (JSZip and WebCrypto exist in both). Never trusts the manifest's own claims:
@@ -22,6 +23,10 @@ export interface VerifyResult {
   files: { path: string; ok: boolean }[];
   /** the digest a signature or timestamp covers (see manifest-digest.ts), when the manifest is JSON */
   manifestDigest?: string;
+  /** what proves less than it could: missing seals, tokens or signature, untrusted or late tokens (§6.6) */
+  warnings?: VerifyProblem[];
+  /** per capture the trusted time and TSA, and the package signature */
+  trust?: Pick<TrustReport, 'captures' | 'signature'>;
 }
 
 export const PACKAGE = '(package)';
@@ -32,7 +37,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function verifyPackage(bytes: Uint8Array): Promise<VerifyResult> {
+export async function verifyPackage(bytes: Uint8Array, options: TrustOptions = {}): Promise<VerifyResult> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
@@ -116,7 +121,7 @@ export async function verifyPackage(bytes: Uint8Array): Promise<VerifyResult> {
 
   const missingByHash = new Map(listed.filter((f) => !names.has(f.path)).map((f) => [f.sha256, f.path]));
   for (const name of names) {
-    if (name === 'manifest.json' || name === 'SHA256SUMS' || listedPaths.has(name)) continue;
+    if (UNLISTED_ROOT_FILES.includes(name) || listedPaths.has(name)) continue;
     const data = await read(name);
     const renamedFrom = data ? missingByHash.get(await sha256Bytes(data)) : undefined;
     report(name, renamedFrom ? `not listed in manifest.json: the content of ${renamedFrom} (renamed?)` : 'in the package but not listed in manifest.json');
@@ -139,8 +144,11 @@ export async function verifyPackage(bytes: Uint8Array): Promise<VerifyResult> {
   const sumsOk = await checkSums(names.has('SHA256SUMS') ? await read('SHA256SUMS') : undefined, listed, manifestHash, actualHash, report);
   const digest = isRecord(raw) ? await manifestDigest(raw).catch(() => undefined) : undefined;
   if (parsed.success && digest) checkSignatures(parsed.data, digest, report);
+  const trust = await verifyTrust({ manifestBytes, manifest: raw, names, read }, options);
+  problems.push(...trust.failures);
 
   const manifestOk = !problems.some((p) => p.path === 'manifest.json');
   files.unshift({ path: 'manifest.json', ok: manifestOk }, { path: 'SHA256SUMS', ok: sumsOk });
-  return { status: problems.length ? 'tampered' : 'intact', problems, files, manifestDigest: digest };
+  const { captures, signature } = trust;
+  return { status: problems.length ? 'tampered' : 'intact', problems, files, manifestDigest: digest, warnings: trust.warnings, trust: { captures, signature } };
 }

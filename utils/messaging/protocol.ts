@@ -52,6 +52,8 @@ export const MESSAGES = {
   /** background -> content during a chat capture (own message: a page holds one listener per type) */
   tabChatRequest: message<unknown>()('background', tabChatRequestSchema),
   tabChatProgress: message()('background', captureProgressSchema),
+  /** dashboard -> background: ask now for every pending timestamp ("retry now") */
+  pageRetryTimestamps: message<{ stamped: number; pending: number; failed: number }>()('extension-page', emptySchema),
 };
 
 export type MessageName = keyof typeof MESSAGES;

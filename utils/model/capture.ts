@@ -33,6 +33,9 @@ export const CAPTURE_METHODS = [
   'extractor',
   'extension-fetch',
   'chat-reader',
+  // seal.json (written when stored) and seal.tsr (an RFC 3161 token over it)
+  'seal',
+  'rfc3161-timestamp',
 ] as const;
 
 export const artifactSchema = z.object({

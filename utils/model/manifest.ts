@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { platformSchema } from '@/utils/model/listing';
 import { CAPTURE_METHODS, captureEnvironmentSchema, verdictSchema } from '@/utils/model/capture';
+import { captureTimestampSchema } from '@/utils/model/trust';
 
 // manifest.json of an evidence package (contract §3, formatVersion 1). Fields beyond the contract
 // are additions; readers written against the contract keep working.
@@ -54,6 +55,8 @@ export const manifestCaptureSchema = z.object({
   files: z.array(zipPathSchema),
   /** how each file was made (a screenshot's method says whether it is the browser's own pixels) */
   artifacts: z.array(z.object({ path: zipPathSchema, method: z.enum(CAPTURE_METHODS), note: z.string().optional() })).optional(),
+  /** the RFC 3161 token over the capture's seal.json (§6.3); absent for captures stored before seals */
+  timestamp: captureTimestampSchema.optional(),
 });
 export type ManifestCapture = z.infer<typeof manifestCaptureSchema>;
 

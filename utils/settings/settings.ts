@@ -4,9 +4,16 @@ import type { Locale } from '@/utils/i18n/locale';
 
 // User settings in extension storage (shared by dashboard, popup, background and content scripts).
 
+/** public RFC 3161 services (SHA-256), tried in order; host access is asked for when they are used */
+export const DEFAULT_TSA_URLS = ['http://timestamp.digicert.com', 'http://timestamp.sectigo.com', 'http://rfc3161.ai.moda', 'https://freetsa.org/tsr'];
+
 export const settingsSchema = z.object({
   /** who captures: recorded on every capture, as courts ask */
   investigator: z.string().max(200).default(''),
+  /** the investigator's organisation: in every seal and in signature.json */
+  investigatorOrg: z.string().max(200).default(''),
+  /** RFC 3161 TSAs, tried in order */
+  tsaUrls: z.array(z.string().url()).default(DEFAULT_TSA_URLS),
   /** '' = follow the browser's language */
   locale: z.enum(['', 'zh-CN', 'en']).default(''),
   /** add a pixel-true stitched series of viewport tiles to each capture (slower) */
