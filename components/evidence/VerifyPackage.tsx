@@ -8,16 +8,6 @@ import { verifyMessages as m } from '@/components/evidence/verify-messages';
 
 type State = { name: string; busy: true } | { name: string; busy: false; result: VerifyResult } | { name: string; busy: false; error: string };
 
-async function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return new Uint8Array(await file.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
 function groupByPath(problems: VerifyResult['problems']): [string, string[]][] {
   const groups = new Map<string, string[]>();
   for (const p of problems) groups.set(p.path, [...(groups.get(p.path) ?? []), p.message]);
@@ -81,7 +71,7 @@ export function VerifyPackage() {
     const run = ++latest.current; // a newer choice wins over a check still running
     setState({ name: file.name, busy: true });
     try {
-      const result = await verifyPackage(await fileBytes(file));
+      const result = await verifyPackage(file); // read slice by slice, never whole
       if (run === latest.current) setState({ name: file.name, busy: false, result });
     } catch (e) {
       if (run === latest.current) setState({ name: file.name, busy: false, error: e instanceof Error ? e.message : String(e) });

@@ -1,0 +1,78 @@
+import type { ZipSource } from '@/utils/export/zip-reader/zip-source';
+import { crc32 } from '@/utils/export/zip-reader/crc32';
+import { METHOD_DEFLATE, METHOD_STORE, type ZipEntry } from '@/utils/export/zip-reader/zip-entry';
+
+// Streams one entry's bytes to `onChunk`, inflating as it reads (DecompressionStream exists in
+// the browser and in node), checking its CRC and size, and stopping as soon as it goes beyond a
+// limit: a bomb is cut off after at most one input chunk's worth of output.
+
+/** Compressed input per step; deflate's ratio tops out near 1032:1, so one step yields at most ~66 MiB. */
+const DEFLATED_CHUNK = 64 * 1024;
+const STORED_CHUNK = 1024 * 1024;
+
+export interface EntryLimit {
+  bytes: number;
+  /** what set the limit, for the problem line, e.g. "the 4096 bytes manifest.json declares" */
+  what: string;
+}
+
+export type EntryReadResult = { ok: true; bytes: number } | { ok: false; bytes: number; message: string };
+
+async function* compressedChunks(source: ZipSource, entry: ZipEntry, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  const start = entry.dataOffset ?? 0;
+  for (let at = 0; at < entry.compressedSize; at += chunkBytes) {
+    const chunk = await source.read(start + at, Math.min(chunkBytes, entry.compressedSize - at));
+    if (!chunk.length) throw new Error('the file ends inside the entry');
+    yield chunk;
+  }
+}
+
+function streamOf(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+function inflated(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return streamOf(chunks).pipeThrough(new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>);
+}
+
+/** Reads the entry once; `onChunk` sees every inflated byte in order. `dataOffset` must be set (checkLocalHeaders). */
+export async function readEntryData(source: ZipSource, entry: ZipEntry, limit: EntryLimit, onChunk: (chunk: Uint8Array) => void): Promise<EntryReadResult> {
+  if (entry.dataOffset === undefined) return { ok: false, bytes: 0, message: 'its local header could not be read' };
+  if (entry.method !== METHOD_STORE && entry.method !== METHOD_DEFLATE) return { ok: false, bytes: 0, message: `compression method ${entry.method} cannot be read` };
+  const stop = Math.min(limit.bytes, entry.size);
+  let bytes = 0;
+  let crc = 0;
+  const stream = entry.method === METHOD_STORE ? streamOf(compressedChunks(source, entry, STORED_CHUNK)) : inflated(compressedChunks(source, entry, DEFLATED_CHUNK));
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (bytes + value.byteLength > stop) {
+        await reader.cancel().catch(() => undefined);
+        const over = limit.bytes < entry.size ? limit.what : `the ${entry.size} bytes its zip headers declare`;
+        return { ok: false, bytes, message: `inflates beyond ${over}: stopped reading it there` };
+      }
+      bytes += value.byteLength;
+      crc = crc32(value, crc);
+      onChunk(value);
+    }
+  } catch (e) {
+    return { ok: false, bytes, message: `its data cannot be read (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (bytes !== entry.size) return { ok: false, bytes, message: `inflates to ${bytes} bytes, its zip headers declare ${entry.size}` };
+  if (crc !== entry.crc) return { ok: false, bytes, message: `its CRC-32 is ${crc.toString(16).padStart(8, '0')}, its zip headers say ${entry.crc.toString(16).padStart(8, '0')}` };
+  return { ok: true, bytes };
+}
