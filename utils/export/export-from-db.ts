@@ -4,10 +4,13 @@ import type { CaptureRecord } from '@/utils/model/capture';
 import type { Manifest } from '@/utils/model/manifest';
 import { appendCustody, readCustody } from '@/utils/evidence/custody';
 import { buildPackage, type ExportProgress } from '@/utils/export/build-package';
+import { custodyLinks } from '@/utils/export/custody-links';
+import { sha256Text } from '@/utils/export/digest';
 import { packageFileName } from '@/utils/export/package-name';
 
-// The dashboard's export: reads the selected captures and their stored bytes, records the export
-// in the custody log (so the package's custody.json includes it) and builds the package.
+// The dashboard's export: reads the selected captures and their stored bytes, builds the package
+// and then records the export in the custody log, naming the package by its manifest's SHA-256
+// (or records that it failed). An entry written before would claim a package that may never exist.
 
 export interface ExportEvidenceOptions {
   /** the selected captures; none or empty: every stored capture */
@@ -43,25 +46,29 @@ export async function exportEvidence(db: ListingProofDatabase, options: ExportEv
   if (!captures.length) throw new Error('there are no captures to export');
   const fileName = packageFileName(options.label ?? 'selection', now);
   const ids = captures.map((c) => c.id);
-  for (const id of ids) await appendCustody(db, { event: 'export', captureId: id, actor: options.actor, detail: `package ${fileName}` }, now);
+  // The head first: an entry added while reading belongs to the next package, not half to this one.
   const head = await db.custody.orderBy('seq').last();
+  const custody = (await readCustody(db, ids)).filter((e) => !head || e.seq <= head.seq);
+  let result;
   try {
-    const result = await buildPackage({
+    result = await buildPackage({
       captures,
       readArtifact: async (captureId, path) => (await db.artifactBlobs.get(`${captureId}/${path}`))?.data,
-      custody: await readCustody(db, ids),
+      custody,
       custodyHead: head ? { seq: head.seq, hash: head.hash } : undefined,
+      custodyLinks: head ? await custodyLinks(db, custody, head.seq) : [],
       softwareVersion: options.softwareVersion,
       locale: options.locale,
       createdAt: now,
       packageName: fileName,
       onProgress: options.onProgress,
     });
-    return { blob: result.blob, fileName, manifest: result.manifest };
   } catch (e) {
-    // The log says an export started; it must also say that it did not produce a package.
     const reason = e instanceof Error ? e.message : String(e);
     for (const id of ids) await appendCustody(db, { event: 'note', captureId: id, actor: options.actor, detail: `export of ${fileName} failed: ${reason}` });
     throw e;
   }
+  const manifestSha256 = await sha256Text(result.manifestText);
+  for (const id of ids) await appendCustody(db, { event: 'export', captureId: id, actor: options.actor, detail: `package ${fileName} (manifest.json SHA-256 ${manifestSha256}, ${result.bytes} bytes)` }, now);
+  return { blob: result.blob, fileName, manifest: result.manifest };
 }
