@@ -6,19 +6,24 @@ import type { ZipSource } from '@/utils/export/zip-reader/zip-source';
 export async function openFileSource(path: string): Promise<ZipSource & { close(): Promise<void> }> {
   const handle: FileHandle = await open(path, 'r');
   const { size } = await handle.stat();
+  const readInto = async (offset: number, target: Uint8Array) => {
+    const want = Math.max(0, Math.min(target.byteLength, size - offset));
+    let done = 0;
+    while (done < want) {
+      const { bytesRead } = await handle.read(target, done, want - done, offset + done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return done;
+  };
   return {
     size,
     read: async (offset, length) => {
-      const want = Math.max(0, Math.min(length, size - offset));
-      const buffer = new Uint8Array(want);
-      let done = 0;
-      while (done < want) {
-        const { bytesRead } = await handle.read(buffer, done, want - done, offset + done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
-      return done === want ? buffer : buffer.subarray(0, done);
+      const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      const done = await readInto(offset, buffer);
+      return done === buffer.byteLength ? buffer : buffer.subarray(0, done);
     },
+    readInto,
     close: () => handle.close(),
   };
 }

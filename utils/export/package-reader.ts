@@ -59,7 +59,7 @@ export class PackageReader {
     const chunks: Uint8Array[] = [];
     const result = await this.zip.read(entry, effective, (chunk) => {
       hash.update(chunk);
-      if (keep) chunks.push(chunk);
+      if (keep) chunks.push(chunk.slice()); // the reader may reuse its buffer
     });
     this.inflated += result.bytes;
     if (!result.ok) {

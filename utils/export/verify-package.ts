@@ -4,7 +4,7 @@ import { jsSha256, type Sha256Factory } from '@/utils/export/incremental-sha256'
 import { manifestDigest } from '@/utils/export/manifest-digest';
 import { PackageReader } from '@/utils/export/package-reader';
 import { checkCustodyFile, checkSignatures, checkSums } from '@/utils/export/verify-parts';
-import { openStrictZip, type ZipLimits } from '@/utils/export/zip-reader/strict-zip';
+import { openStrictZip, type Crc32, type ZipLimits } from '@/utils/export/zip-reader/strict-zip';
 import { blobSource, bytesSource, type ZipSource } from '@/utils/export/zip-reader/zip-source';
 import { DEFAULT_ZIP_LIMITS } from '@/utils/export/zip-reader/zip-entry';
 
@@ -38,6 +38,8 @@ export interface VerifyOptions {
   /** incremental SHA-256 (default: pure JS, for the browser; the CLI passes node's) */
   sha256?: Sha256Factory;
   limits?: Partial<ZipLimits>;
+  /** CRC-32 (default: JS; the CLI passes zlib's) */
+  crc32?: Crc32;
 }
 
 export const PACKAGE = '(package)';
@@ -72,7 +74,7 @@ export async function verifyPackage(input: PackageInput, options: VerifyOptions 
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
   let zip;
   try {
-    zip = await openStrictZip(toSource(input), limits);
+    zip = await openStrictZip(toSource(input), limits, options.crc32);
   } catch (e) {
     return unreadable(`not a readable zip file (${e instanceof Error ? e.message : String(e)})`);
   }

@@ -6,6 +6,8 @@ export interface ZipSource {
   readonly size: number;
   /** `length` bytes from `offset` (fewer only at the end of the source) */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** fills `target` from `offset` and returns how many bytes it read: lets a caller reuse one buffer */
+  readInto?(offset: number, target: Uint8Array): Promise<number>;
 }
 
 export function bytesSource(bytes: Uint8Array): ZipSource {
