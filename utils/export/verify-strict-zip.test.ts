@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { verifyPackage, type VerifyResult } from '@/utils/export/verify-package';
+import { bytesSource } from '@/utils/export/zip-reader/zip-source';
 import { makePackage } from '@/tests/helpers/make-package';
 import { unzipAll, bytesOf } from '@/tests/helpers/rezip';
 import { craftZip, DOS_FOLDER_ATTR, UNIX_FOLDER_ATTR, type CraftEntry } from '@/tests/helpers/craft-zip';
@@ -34,6 +35,22 @@ describe('strict zip reading: the genuine package', () => {
       expect(v.problems).toEqual([]);
       expect(v.status).toBe('intact');
     }
+  });
+});
+
+describe('strict zip reading: each entry once', () => {
+  it('reads the bytes of a 3 MB screenshot once, in bounded chunks', async () => {
+    const { bytes, made } = await makePackage([{ pngBytes: 3_000_000 }]);
+    const reads: [number, number][] = [];
+    const source = bytesSource(bytes);
+    const counting = { size: source.size, read: (offset: number, length: number) => (reads.push([offset, length]), source.read(offset, length)) };
+    expect((await verifyPackage(counting)).status).toBe('intact');
+    const name = `captures/${made[0]!.record.id}/viewport.png`;
+    const start = Buffer.from(bytes).indexOf(Buffer.from(name)) + name.length; // its data follows its local header's name
+    const overlap = reads.reduce((n, [o, l]) => n + Math.max(0, Math.min(o + l, start + 3_000_000) - Math.max(o, start)), 0);
+    expect(overlap).toBeGreaterThanOrEqual(3_000_000);
+    expect(overlap).toBeLessThan(3_000_000 + 2 * 64 * 1024); // at most a header window's worth more
+    expect(Math.max(...reads.map(([, l]) => l))).toBeLessThanOrEqual(1024 * 1024);
   });
 });
 

@@ -6,8 +6,8 @@ import { METHOD_DEFLATE, METHOD_STORE, type ZipEntry } from '@/utils/export/zip-
 // the browser and in node), checking its CRC and size, and stopping as soon as it goes beyond a
 // limit: a bomb is cut off after at most one input chunk's worth of output.
 
-/** Compressed input per step; deflate's ratio tops out near 1032:1, so one step yields at most ~66 MiB. */
-const DEFLATED_CHUNK = 64 * 1024;
+/** Compressed input per step; deflate's ratio tops out near 1032:1, so one step yields at most ~17 MiB (a browser queues all of it before we can stop). */
+const DEFLATED_CHUNK = 16 * 1024;
 const STORED_CHUNK = 1024 * 1024;
 
 export interface EntryLimit {

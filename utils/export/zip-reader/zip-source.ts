@@ -40,7 +40,7 @@ export function blobSource(blob: Blob): ZipSource {
  * Serves small reads (headers) from one window read ahead, so thousands of local headers cost a
  * few large reads instead of one read each. Large reads go straight to the source.
  */
-export function windowedSource(source: ZipSource, windowBytes = 256 * 1024): ZipSource {
+export function windowedSource(source: ZipSource, windowBytes = 64 * 1024): ZipSource {
   let start = 0;
   let window: Uint8Array = new Uint8Array(0);
   return {
