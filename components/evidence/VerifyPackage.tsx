@@ -11,16 +11,6 @@ import { pemToDer } from '@/utils/trust/bytes';
 
 type State = { name: string; busy: true } | { name: string; busy: false; result: VerifyResult } | { name: string; busy: false; error: string };
 
-async function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return new Uint8Array(await file.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
 function groupByPath(problems: VerifyResult['problems']): [string, string[]][] {
   const groups = new Map<string, string[]>();
   for (const p of problems) groups.set(p.path, [...(groups.get(p.path) ?? []), p.message]);
@@ -87,7 +77,7 @@ export function VerifyPackage() {
     const ders: Uint8Array[] = [];
     const notes: string[] = [];
     for (const f of chosen) {
-      const found = pemToDer(new TextDecoder().decode(await fileBytes(f)));
+      const found = pemToDer(await f.text());
       if (!found.length) notes.push(translate(tm, 'rootsNone', { name: f.name }));
       ders.push(...found);
     }
@@ -98,7 +88,7 @@ export function VerifyPackage() {
     const run = ++latest.current; // a newer choice wins over a check still running
     setState({ name: file.name, busy: true });
     try {
-      const result = await verifyPackage(await fileBytes(file), { trustedRoots: roots.ders });
+      const result = await verifyPackage(file, { trustedRoots: roots.ders }); // read slice by slice, never whole
       if (run === latest.current) setState({ name: file.name, busy: false, result });
     } catch (e) {
       if (run === latest.current) setState({ name: file.name, busy: false, error: e instanceof Error ? e.message : String(e) });

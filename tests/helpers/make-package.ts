@@ -24,6 +24,7 @@ export async function makePackage(options: MakeCaptureOptions[] = [{}, { kind: '
     captures: made.map((m) => m.record),
     readArtifact: artifactReader(made),
     custody: await custodyFor(made),
+    custodyLinks: [], // the chain above holds every entry: nothing between them to link
     softwareVersion: '0.1.0',
     locale: 'zh-CN',
     createdAt: new Date('2026-11-22T08:00:00Z'),

@@ -31,6 +31,9 @@ export const problemMessages = defineMessages<ProblemCode>({
     'insecure-url': 'The list URL must use https (http only for localhost)',
     'too-large': 'The list is larger than the limit of {maxBytes} bytes',
     'http-status': 'The server answered HTTP {status}',
+    'insecure-redirect': 'The server redirects to {location}, which is not https (http only for localhost); it was not followed',
+    'too-many-redirects': 'More than {max} redirects; the list URL should point at the list itself',
+    'hidden-redirect': 'The server redirects, and the browser does not reveal where, so the redirect cannot be checked; enter the address the list is finally served from',
   },
   'zh-CN': {
     'missing-column': '表头缺少列“{column}”',
@@ -60,6 +63,9 @@ export const problemMessages = defineMessages<ProblemCode>({
     'insecure-url': '名单地址必须使用 https（仅 localhost 可用 http）',
     'too-large': '名单超过大小上限 {maxBytes} 字节',
     'http-status': '服务器返回 HTTP {status}',
+    'insecure-redirect': '服务器重定向到 {location}，该地址不是 https（仅 localhost 可用 http），未跟随',
+    'too-many-redirects': '重定向超过 {max} 次；名单地址应直接指向名单本身',
+    'hidden-redirect': '服务器进行了重定向，但浏览器不显示目标地址，无法检查；请填写名单最终所在的地址',
   },
 });
 

@@ -37,6 +37,18 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   } else if (path === '/declared.json') {
     res.writeHead(200, { 'Content-Length': String(5_000_000) });
     res.end();
+  } else if (path === '/hop') {
+    res.writeHead(302, { Location: '/list.json' }).end();
+  } else if (path === '/hop-1') {
+    res.writeHead(301, { Location: `${base}/hop-2` }).end();
+  } else if (path === '/hop-2') {
+    res.writeHead(307, { Location: `${elsewhere}/list.json` }).end(); // plain http to another host
+  } else if (path === '/loop') {
+    res.writeHead(302, { Location: '/loop' }).end();
+  } else if (path === '/slow.json') {
+    // headers and a first chunk, then nothing: only a deadline on the body ends this
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"format": ');
   } else if (path === '/broken.json') {
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(VALID.subarray(0, 200));
   } else if (path === '/bad-rows.json') {
@@ -48,11 +60,24 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 
 const server = createServer(handle);
 let base = '';
+// Another host a redirect may point at: plain http there breaks the rule, so it must see no request.
+const elsewhereSeen: string[] = [];
+const other = createServer((req, res) => {
+  elsewhereSeen.push(req.url ?? '/');
+  res.writeHead(200).end(VALID);
+});
+let elsewhere = '';
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.2', resolve));
+  elsewhere = `http://127.0.0.2:${(other.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => other.close(() => resolve()));
+});
 
 const sync = (path: string, extra: Partial<Parameters<typeof syncFromUrl>[0]> = {}) => syncFromUrl({ url: base + path, fetch, maxBytes: 1_000_000, ...extra });
 
@@ -84,6 +109,32 @@ describe('syncFromUrl against a real server', () => {
   it('an oversized body is rejected while reading, with or without Content-Length', async () => {
     expect(await sync('/huge.json')).toMatchObject({ kind: 'rejected', problems: [{ code: 'too-large' }] });
     expect(await sync('/declared.json')).toMatchObject({ kind: 'rejected', problems: [{ code: 'too-large' }] });
+  });
+
+  it('follows a redirect whose target keeps to the rule', async () => {
+    expect(await sync('/hop')).toMatchObject({ kind: 'updated', list: { sellers: expect.any(Array) } });
+    expect(seen.slice(-2).map((s) => s.path)).toEqual(['/hop', '/list.json']);
+  });
+
+  it('checks every hop: a later hop to plain http elsewhere is refused and never requested', async () => {
+    const r = await sync('/hop-1');
+    expect(r).toMatchObject({ kind: 'rejected', problems: [{ code: 'insecure-redirect', params: { location: `${elsewhere}/list.json` } }] });
+    expect(r.kind === 'rejected' && r.problems[0]?.message).toContain('it was not followed');
+    expect(elsewhereSeen).toEqual([]);
+    // Both earlier hops kept to the rule and were requested, in order.
+    expect(seen.slice(-2).map((s) => s.path)).toEqual(['/hop-1', '/hop-2']);
+  });
+
+  it('stops after a few redirects', async () => {
+    expect(await sync('/loop')).toMatchObject({ kind: 'rejected', problems: [{ code: 'too-many-redirects', params: { max: 5 } }] });
+    expect(seen.filter((s) => s.path === '/loop')).toHaveLength(6);
+  });
+
+  it('gives up on a server that stops sending, within its deadline', async () => {
+    const started = performance.now();
+    const r = await sync('/slow.json', { timeoutMs: 300 });
+    expect(r).toEqual({ kind: 'offline', message: 'no complete answer within 0.3 s' });
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('invalid JSON and invalid rows are rejected with their problems', async () => {

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import type { AuthorizedList, ImportProblem } from '@/utils/model/authorized-list';
-import { decodeText } from '@/utils/authorized/decode-text';
 import { importJsonText } from '@/utils/authorized/import-json';
 import { problem } from '@/utils/authorized/problems';
+import { readCappedText, TooLarge } from '@/utils/authorized/sync-body';
 
 // Fetches the canonical JSON a brand publishes. Never throws: every way it can go wrong is a
-// result the caller stores and shows. The body is read as a stream so a size cap holds even when
-// the server sends no Content-Length (chunked).
+// result the caller stores and shows. Redirects are followed by hand, each hop checked against
+// the same rule as the URL itself (a hop to plain http elsewhere is never requested), and the
+// whole exchange, body included, has a deadline.
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const MAX_REDIRECTS = 5;
 
 export type SyncResult =
   | { kind: 'updated'; list: AuthorizedList; etag?: string; lastModified?: string; bytes: number }
@@ -21,6 +24,8 @@ export interface SyncRequest {
   fetch: typeof fetch;
   previous?: { etag?: string; lastModified?: string };
   maxBytes?: number;
+  /** for the whole exchange: every redirect and the body */
+  timeoutMs?: number;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -35,61 +40,59 @@ export const syncUrlSchema = z.string().trim().refine((s) => {
   }
 }, { message: 'insecure-url' });
 
-class TooLarge extends Error {}
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const where = { row: 0, field: 'url' };
+const rejected = (...problems: ImportProblem[]): SyncResult => ({ kind: 'rejected', problems });
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) {
+/** The final response, or a rejection naming the hop that broke the rule. */
+async function fetchFollowingByHand(request: SyncRequest, headers: Record<string, string>, signal: AbortSignal): Promise<Response | SyncResult> {
+  let url = request.url.trim();
+  for (let hop = 0; ; hop++) {
+    const response = await request.fetch(url, { headers, credentials: 'omit', redirect: 'manual', signal });
+    // A browser hides a redirect's target from fetch (an opaque redirect): it cannot be checked.
+    if (response.type === 'opaqueredirect') return rejected(problem('hidden-redirect', where));
+    if (!REDIRECT_STATUSES.has(response.status)) return response;
     await response.body?.cancel().catch(() => undefined);
-    throw new TooLarge();
+    const location = response.headers.get('location');
+    if (!location) return rejected(problem('http-status', where, { status: response.status }));
+    if (hop >= MAX_REDIRECTS) return rejected(problem('too-many-redirects', where, { max: MAX_REDIRECTS }));
+    const next = new URL(location, url).href;
+    if (!syncUrlSchema.safeParse(next).success) return rejected(problem('insecure-redirect', where, { location: next }));
+    url = next;
   }
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 export async function syncFromUrl(request: SyncRequest): Promise<SyncResult> {
-  const where = { row: 0, field: 'url' };
   const maxBytes = request.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (!syncUrlSchema.safeParse(request.url).success) return { kind: 'rejected', problems: [problem('insecure-url', where)] };
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!syncUrlSchema.safeParse(request.url).success) return rejected(problem('insecure-url', where));
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (request.previous?.etag) headers['If-None-Match'] = request.previous.etag;
   if (request.previous?.lastModified) headers['If-Modified-Since'] = request.previous.lastModified;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
   let response: Response;
-  let bytes: Uint8Array;
+  let body: { text: string; bytes: number };
   try {
-    response = await request.fetch(request.url.trim(), { headers, credentials: 'omit', redirect: 'follow' });
+    const answer = await fetchFollowingByHand(request, headers, deadline.signal);
+    if (!(answer instanceof Response)) return answer;
+    response = answer;
     if (response.status === 304) return { kind: 'unchanged' };
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      return { kind: 'rejected', problems: [problem('http-status', where, { status: response.status })] };
+      return rejected(problem('http-status', where, { status: response.status }));
     }
-    bytes = await readCapped(response, maxBytes);
+    body = await readCappedText(response, maxBytes);
   } catch (error) {
-    if (error instanceof TooLarge) return { kind: 'rejected', problems: [problem('too-large', where, { maxBytes })] };
-    return { kind: 'offline', message: error instanceof Error ? error.message : String(error) };
+    if (error instanceof TooLarge) return rejected(problem('too-large', where, { maxBytes }));
+    const reason = deadline.signal.aborted ? deadline.signal.reason : error;
+    return { kind: 'offline', message: reason instanceof Error ? reason.message : String(reason) };
+  } finally {
+    clearTimeout(timer);
   }
-  const outcome = importJsonText(decodeText(bytes));
+  const outcome = importJsonText(body.text);
   if (!outcome.ok) return { kind: 'rejected', problems: outcome.problems };
   const etag = response.headers.get('etag') ?? undefined;
   const lastModified = response.headers.get('last-modified') ?? undefined;
-  return { kind: 'updated', list: outcome.list, bytes: bytes.byteLength, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+  return { kind: 'updated', list: outcome.list, bytes: body.bytes, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 }

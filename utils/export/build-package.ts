@@ -5,7 +5,7 @@ import { SEAL_PATH, SEAL_TOKEN_PATH, type TimestampRecord } from '@/utils/model/
 import { manifestSchema, zipPathSchema, type Manifest, type ManifestCapture, type ManifestFile } from '@/utils/model/manifest';
 import { localIsoString } from '@/utils/evidence/local-time';
 import { shouldDeflate } from '@/utils/export/compression';
-import { custodyJson } from '@/utils/export/custody-json';
+import { custodyJson, type CustodyLink } from '@/utils/export/custody-json';
 import { sha256Bytes, sha256Text } from '@/utils/export/digest';
 import { reportHtml } from '@/utils/export/report-html';
 import { formatSha256Sums } from '@/utils/export/sha256sums';
@@ -31,6 +31,8 @@ export interface BuildPackageInput {
   custody: readonly CustodyRecord[];
   /** newest entry of the whole log at export time (defaults to the last of `custody`) */
   custodyHead?: { seq: number; hash: string };
+  /** the log's other entries from the first of `custody` to the head (custody-links.ts) */
+  custodyLinks?: readonly CustodyLink[];
   softwareVersion: string;
   locale: Locale;
   createdAt?: Date;
@@ -142,7 +144,7 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
   const artifactFiles: ManifestFile[] = input.captures.flatMap((r) => folderArtifacts(r, ts(r)).map((a) => ({ path: `captures/${r.id}/${a.path}`, sha256: a.sha256, bytes: a.bytes, mediaType: a.mediaType })));
   const last = input.custody.at(-1);
   const head = input.custodyHead ?? { seq: last?.seq ?? 0, hash: last?.hash ?? '' };
-  const custodyBytes = enc.encode(custodyJson(input.custody, head));
+  const custodyBytes = enc.encode(custodyJson(input.custody, head, input.custodyLinks));
   const custodyFile: ManifestFile = { path: 'custody.json', sha256: await sha256Bytes(custodyBytes), bytes: custodyBytes.byteLength, mediaType: 'application/json' };
 
   const reportBytes = enc.encode(

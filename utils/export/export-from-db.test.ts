@@ -4,6 +4,7 @@ import { ListingProofDatabase } from '@/utils/db/database';
 import { appendCustody, readCustody, verifyCustodyChain } from '@/utils/evidence/custody';
 import { exportEvidence } from '@/utils/export/export-from-db';
 import { verifyPackage } from '@/utils/export/verify-package';
+import { sha256Text } from '@/utils/export/digest';
 import { makeCapture } from '@/tests/helpers/make-capture';
 
 async function seeded(n: number) {
@@ -20,7 +21,7 @@ async function seeded(n: number) {
 const options = { actor: '王调查', softwareVersion: '0.1.0', locale: 'en' as const, now: new Date(2026, 10, 22, 9, 5) };
 
 describe('exportEvidence', () => {
-  it('exports the selection, logs the export and includes it in custody.json', async () => {
+  it('exports the selection, then logs the export naming the package; the next package carries it', async () => {
     const { db, made } = await seeded(3);
     const ids = [made[2]!.record.id, made[0]!.record.id];
     const out = await exportEvidence(db, { ...options, captureIds: ids, label: 'Case 7' });
@@ -28,10 +29,23 @@ describe('exportEvidence', () => {
     const bytes = new Uint8Array(await out.blob.arrayBuffer());
     expect((await verifyPackage(bytes)).status).toBe('intact');
     expect(out.manifest.captures.map((c) => c.id)).toEqual(ids);
-    const custody = JSON.parse(await (await JSZip.loadAsync(bytes)).file('custody.json')!.async('string'));
-    expect(custody.entries.map((e: { event: string }) => e.event)).toEqual(['capture', 'capture', 'export', 'export']);
-    expect(custody.head.seq).toBe(5);
+    const custodyOf = async (zip: Blob) => JSON.parse(await (await JSZip.loadAsync(await zip.arrayBuffer())).file('custody.json')!.async('string'));
+    const custody = await custodyOf(out.blob);
+    // Written before the export: the captures of the selection in full, the other one as a link.
+    expect(custody.entries.map((e: { event: string; seq: number }) => [e.event, e.seq])).toEqual([['capture', 1], ['capture', 3]]);
+    expect(custody.links.map((l: { seq: number }) => l.seq)).toEqual([2]);
+    expect(custody.head.seq).toBe(3);
+    // Written after: one export entry per capture, naming the package by its manifest's hash.
+    const manifestSha256 = await sha256Text(await (await JSZip.loadAsync(bytes)).file('manifest.json')!.async('string'));
+    const exports = (await readCustody(db)).filter((e) => e.event === 'export');
+    expect(exports.map((e) => [e.seq, e.captureId])).toEqual([[4, ids[0]], [5, ids[1]]]);
+    expect(exports[0]?.detail).toBe(`package ${out.fileName} (manifest.json SHA-256 ${manifestSha256}, ${out.blob.size} bytes)`);
     expect(await verifyCustodyChain(await readCustody(db))).toEqual([]);
+    const next = await exportEvidence(db, { ...options, captureIds: [ids[0]!] });
+    const nextCustody = await custodyOf(next.blob);
+    expect(nextCustody.entries.map((e: { event: string; seq: number }) => [e.event, e.seq])).toEqual([['capture', 3], ['export', 4]]);
+    expect(nextCustody.links.map((l: { seq: number }) => l.seq)).toEqual([5]);
+    expect((await verifyPackage(new Uint8Array(await next.blob.arrayBuffer()))).status).toBe('intact');
     db.close();
   });
 
@@ -49,8 +63,8 @@ describe('exportEvidence', () => {
     await db.artifactBlobs.put({ id: `${id}/listing.json`, captureId: id, data: new Blob(['{"title":"edited"}']) });
     await expect(exportEvidence(db, options)).rejects.toThrow(`captures/${id}/listing.json`);
     const log = await readCustody(db, [id]);
-    expect(log.map((e) => e.event)).toEqual(['capture', 'export', 'note']);
-    expect(log[2]?.detail).toContain('failed');
+    expect(log.map((e) => e.event)).toEqual(['capture', 'note']); // a failure entry, no export entry
+    expect(log[1]?.detail).toContain('failed');
     db.close();
   });
 });

@@ -4,13 +4,16 @@ import type { CaptureRecord } from '@/utils/model/capture';
 import type { Manifest } from '@/utils/model/manifest';
 import { appendCustody, readCustody } from '@/utils/evidence/custody';
 import { buildPackage, type ExportProgress } from '@/utils/export/build-package';
+import { custodyLinks } from '@/utils/export/custody-links';
+import { sha256Text } from '@/utils/export/digest';
 import { packageFileName } from '@/utils/export/package-name';
 import { ensureKey } from '@/utils/trust/investigator-key';
 import { buildSignatureFiles, SIGNATURE_PATH, SIGNATURE_TOKEN_PATH } from '@/utils/trust/signature-file';
 import { requestTimestamp, type StampOutcome, type TsaEndpoint } from '@/utils/trust/tsp-client';
 
-// The dashboard's export: reads the selected captures and their stored bytes, records the export
-// in the custody log (so the package's custody.json includes it) and builds the package.
+// The dashboard's export: reads the selected captures and their stored bytes, builds the package
+// and then records the export in the custody log, naming the package by its manifest's SHA-256
+// (or records that it failed). An entry written before would claim a package that may never exist.
 
 export interface ExportEvidenceOptions {
   /** the selected captures; none or empty: every stored capture */
@@ -64,18 +67,21 @@ export async function exportEvidence(db: ListingProofDatabase, options: ExportEv
   if (!captures.length) throw new Error('there are no captures to export');
   const fileName = packageFileName(options.label ?? 'selection', now);
   const ids = captures.map((c) => c.id);
-  for (const id of ids) await appendCustody(db, { event: 'export', captureId: id, actor: options.actor, detail: `package ${fileName}` }, now);
+  // The head first: an entry added while reading belongs to the next package, not half to this one.
   const head = await db.custody.orderBy('seq').last();
+  const custody = (await readCustody(db, ids)).filter((e) => !head || e.seq <= head.seq);
+  let result;
   const timestamps = new Map((await db.timestamps.bulkGet(ids)).flatMap((t) => (t ? [[t.captureId, t] as const] : [])));
   const signing = options.signing;
   const key = signing ? await ensureKey(db, options.actor) : undefined;
   let signature: SignatureOutcome | undefined;
   try {
-    const result = await buildPackage({
+    result = await buildPackage({
       captures,
       readArtifact: async (captureId, path) => (await db.artifactBlobs.get(`${captureId}/${path}`))?.data,
-      custody: await readCustody(db, ids),
+      custody,
       custodyHead: head ? { seq: head.seq, hash: head.hash } : undefined,
+      custodyLinks: head ? await custodyLinks(db, custody, head.seq) : [],
       softwareVersion: options.softwareVersion,
       locale: options.locale,
       createdAt: now,
@@ -101,11 +107,12 @@ export async function exportEvidence(db: ListingProofDatabase, options: ExportEv
             }
           : undefined,
     });
-    return { blob: result.blob, fileName, manifest: result.manifest, signature };
   } catch (e) {
-    // The log says an export started; it must also say that it did not produce a package.
     const reason = e instanceof Error ? e.message : String(e);
     for (const id of ids) await appendCustody(db, { event: 'note', captureId: id, actor: options.actor, detail: `export of ${fileName} failed: ${reason}` });
     throw e;
   }
+  const manifestSha256 = await sha256Text(result.manifestText);
+  for (const id of ids) await appendCustody(db, { event: 'export', captureId: id, actor: options.actor, detail: `package ${fileName} (manifest.json SHA-256 ${manifestSha256}, ${result.bytes} bytes)` }, now);
+  return { blob: result.blob, fileName, manifest: result.manifest, signature };
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makePackage, makeSealedPackage } from '@/tests/helpers/make-package';
 import { startTsa } from '@/tests/harness/tsa-server';
-import { bytesOf, rezip } from '@/tests/helpers/rezip';
+import { bytesOf, rezip, unzipAll } from '@/tests/helpers/rezip';
+import { craftZip } from '@/tests/helpers/craft-zip';
 
 // `npm run verify -- <zip>` as a user runs it (node --import tsx, as the package script does).
 
@@ -32,6 +33,15 @@ describe('npm run verify', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.lines.filter((l) => l.startsWith(`✗ ${path}: `)).length).toBeGreaterThan(0);
     expect(tampered.lines.some((l) => l.startsWith('tampered: '))).toBe(true);
+
+    // Read strictly from disk: a second report.html that other tools would extract is tampering.
+    const entries = [...(await unzipAll(bytes))].map(([name, data]) => ({ name, data }));
+    const doubled = verify('doubled.zip', craftZip([...entries, { name: 'report.html', data: bytesOf('<h1>forged</h1>') }]));
+    expect(doubled.code).toBe(1);
+    expect(doubled.lines).toContain(`✗ report.html: appears 2 times in the zip (entries 3, ${entries.length + 1}); tools differ on which one they extract`);
+    const climbing = verify('climbing.zip', craftZip([...entries, { name: '../report.html', data: bytesOf('x') }]));
+    expect(climbing.code).toBe(1);
+    expect(climbing.lines).toContain('✗ ../report.html: the name climbs out of the package (..)');
 
     expect(verify('not.zip', bytesOf('hello')).code).toBe(2);
     expect(verify('missing.zip').code).toBe(2);

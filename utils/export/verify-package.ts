@@ -1,13 +1,20 @@
-import JSZip from 'jszip';
 import { manifestFileSchema, manifestSchema, MANIFEST_FORMAT, MANIFEST_FORMAT_VERSION, type ManifestFile } from '@/utils/model/manifest';
 import { sha256Bytes } from '@/utils/export/digest';
+import { jsSha256, type Sha256Factory } from '@/utils/export/incremental-sha256';
 import { manifestDigest } from '@/utils/export/manifest-digest';
+import { PackageReader } from '@/utils/export/package-reader';
 import { checkCustodyFile, checkSignatures, checkSums } from '@/utils/export/verify-parts';
-import { UNLISTED_ROOT_FILES, verifyTrust, type TrustOptions, type TrustReport } from '@/utils/export/verify-trust';
+import { SIGNATURE_PATH, SIGNATURE_TOKEN_PATH } from '@/utils/trust/signature-file';
+import { verifyTrust, type TrustOptions, type TrustReport } from '@/utils/export/verify-trust';
+import { openStrictZip, type Crc32, type ZipLimits } from '@/utils/export/zip-reader/strict-zip';
+import { blobSource, bytesSource, type ZipSource } from '@/utils/export/zip-reader/zip-source';
+import { DEFAULT_ZIP_LIMITS } from '@/utils/export/zip-reader/zip-entry';
 
 // Checks an evidence package against its own manifest and SHA256SUMS. Runs in the extension
-// and in node (JSZip and WebCrypto exist in both). Never trusts the manifest's own claims:
-// every byte is re-read and re-hashed.
+// and in node. Never trusts the manifest's own claims: every byte is re-read and re-hashed. The
+// zip itself is read strictly (zip-reader/): the central directory and every local header must
+// agree, names must be safe, and each entry is inflated once, streaming, within the size the
+// manifest declares, so a forged or bomb zip is refused before it costs time or memory.
 
 export type VerifyStatus = 'intact' | 'tampered' | 'unreadable';
 
@@ -27,57 +34,84 @@ export interface VerifyResult {
   warnings?: VerifyProblem[];
   /** per capture the trusted time and TSA, and the package signature */
   trust?: Pick<TrustReport, 'captures' | 'signature'>;
+  /** every name in the zip's central directory, in order (what `unzip -l` lists) */
+  entries?: string[];
+}
+
+export type PackageInput = Uint8Array | Blob | ZipSource;
+
+export interface VerifyOptions extends TrustOptions {
+  /** incremental SHA-256 (default: pure JS, for the browser; the CLI passes node's) */
+  sha256?: Sha256Factory;
+  limits?: Partial<ZipLimits>;
+  /** CRC-32 (default: JS; the CLI passes zlib's) */
+  crc32?: Crc32;
 }
 
 export const PACKAGE = '(package)';
 
-const unreadable = (message: string, path = PACKAGE): VerifyResult => ({ status: 'unreadable', problems: [{ path, message }], files: [] });
+/** Root files that are not listed in the manifest's `files` (contract §6.3), with how large each may inflate. */
+export const UNLISTED_FILES: ReadonlyMap<string, number> = new Map([
+  ['manifest.json', 32 * 1024 * 1024],
+  ['SHA256SUMS', 16 * 1024 * 1024],
+  [SIGNATURE_PATH, 1024 * 1024],
+  [SIGNATURE_TOKEN_PATH, 1024 * 1024],
+]);
+/** No package inflates beyond this, whatever its manifest says. */
+export const MAX_TOTAL_INFLATED = 16 * 1024 ** 3;
+/** Entries a later check reads again (custody, seals, signatures) are kept in memory up to this size. */
+const KEEP_BYTES = 4 * 1024 * 1024;
+
+const unreadable = (message: string): VerifyResult => ({ status: 'unreadable', problems: [{ path: PACKAGE, message }], files: [] });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function verifyPackage(bytes: Uint8Array, options: TrustOptions = {}): Promise<VerifyResult> {
-  let zip: JSZip;
+function toSource(input: PackageInput): ZipSource {
+  if (input instanceof Uint8Array) return bytesSource(input);
+  if (typeof Blob !== 'undefined' && input instanceof Blob) return blobSource(input);
+  return input as ZipSource;
+}
+
+const keepsBytes = (path: string, bytes: number) => bytes <= KEEP_BYTES && /(\.json|\.tsr|^SHA256SUMS)$/.test(path);
+
+export async function verifyPackage(input: PackageInput, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
+  let zip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    zip = await openStrictZip(toSource(input), limits, options.crc32);
   } catch (e) {
     return unreadable(`not a readable zip file (${e instanceof Error ? e.message : String(e)})`);
   }
-  const entries = Object.values(zip.files).filter((f) => !f.dir);
-  const names = new Set(entries.map((f) => f.name));
-  const manifestEntry = zip.file('manifest.json');
-  if (!manifestEntry) return unreadable('no manifest.json: not an evidence package');
-
-  const problems: VerifyProblem[] = [];
+  const entries = zip.entries.map((e) => e.name);
+  const problems: VerifyProblem[] = zip.problems.map(({ path, message }) => ({ path, message }));
+  if (zip.unreadable) return { status: 'unreadable', problems, files: [], entries };
   const report = (path: string, message: string) => problems.push({ path, message });
-  const read = async (name: string): Promise<Uint8Array | undefined> => {
-    try {
-      return await zip.file(name)?.async('uint8array');
-    } catch (e) {
-      report(name, `cannot be read from the zip (${e instanceof Error ? e.message : String(e)})`);
-      return undefined;
-    }
-  };
+  const reader = new PackageReader(zip, options.sha256 ?? jsSha256, report);
+  const names = new Set(reader.files.keys());
+  const giveUp = (message: string, path = PACKAGE): VerifyResult => ({ status: 'unreadable', problems: [...problems, { path, message }], files: [], entries });
+  if (!names.has('manifest.json')) return giveUp('no manifest.json: not an evidence package');
+  const read = reader.read;
 
-  const manifestBytes = await read('manifest.json');
-  if (!manifestBytes) return { status: 'tampered', problems, files: [{ path: 'manifest.json', ok: false }] };
+  const manifestBytes = await read('manifest.json', UNLISTED_FILES.get('manifest.json'));
+  if (!manifestBytes) return { status: 'tampered', problems, files: [{ path: 'manifest.json', ok: false }], entries };
   const manifestHash = await sha256Bytes(manifestBytes);
   const looksLikePackage = names.has('SHA256SUMS');
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
   } catch {
-    if (!looksLikePackage) return unreadable('manifest.json is not JSON: not an evidence package', 'manifest.json');
+    if (!looksLikePackage) return giveUp('manifest.json is not JSON: not an evidence package', 'manifest.json');
     report('manifest.json', 'not well-formed JSON');
   }
   if (isRecord(raw)) {
-    if (raw.format !== MANIFEST_FORMAT && !looksLikePackage) return unreadable(`manifest.json is not a ${MANIFEST_FORMAT} manifest`, 'manifest.json');
+    if (raw.format !== MANIFEST_FORMAT && !looksLikePackage) return giveUp(`manifest.json is not a ${MANIFEST_FORMAT} manifest`, 'manifest.json');
     if (typeof raw.formatVersion === 'number' && raw.formatVersion > MANIFEST_FORMAT_VERSION) {
-      return unreadable(`formatVersion ${raw.formatVersion} is newer than this verifier reads (${MANIFEST_FORMAT_VERSION})`, 'manifest.json');
+      return giveUp(`formatVersion ${raw.formatVersion} is newer than this verifier reads (${MANIFEST_FORMAT_VERSION})`, 'manifest.json');
     }
   } else if (raw !== undefined) {
-    if (!looksLikePackage) return unreadable('manifest.json is not a manifest object', 'manifest.json');
+    if (!looksLikePackage) return giveUp('manifest.json is not a manifest object', 'manifest.json');
     report('manifest.json', 'not a JSON object');
   }
 
@@ -92,8 +126,12 @@ export async function verifyPackage(bytes: Uint8Array, options: TrustOptions = {
     return r.success ? [r.data] : [];
   });
 
+  // Nothing inflates beyond what the manifest declares plus the few files it does not list.
+  const declared = listed.reduce((n, f) => n + f.bytes, 0) + [...UNLISTED_FILES.values()].reduce((n, b) => n + b, 0);
+  reader.limitTotal(Math.min(MAX_TOTAL_INFLATED, declared));
   const files: VerifyResult['files'] = [];
   const actualHash = new Map<string, string>();
+  const measured = new Map<string, { sha256: string; bytes: number }>();
   const listedPaths = new Set<string>();
   for (const f of listed) {
     let ok = true;
@@ -101,33 +139,35 @@ export async function verifyPackage(bytes: Uint8Array, options: TrustOptions = {
       ok = false;
       report(f.path, message);
     };
-    if (listedPaths.has(f.path)) fail('listed twice in manifest.json');
+    const again = listedPaths.has(f.path);
+    if (again) fail('listed twice in manifest.json');
     listedPaths.add(f.path);
-    if (f.path === 'manifest.json' || f.path === 'SHA256SUMS') fail('manifest.json and SHA256SUMS must not be listed in files');
+    if (UNLISTED_FILES.has(f.path)) fail(`${[...UNLISTED_FILES.keys()].join(', ')} must not be listed in files`);
     if (!names.has(f.path)) {
       fail('listed in manifest.json but missing from the package');
-    } else {
-      const data = await read(f.path);
-      if (!data) ok = false;
+    } else if (!again) {
+      const checked = await reader.check(f.path, { bytes: f.bytes, what: `the ${f.bytes} bytes manifest.json declares` }, keepsBytes(f.path, f.bytes));
+      if (!checked) ok = false;
       else {
-        const hash = await sha256Bytes(data);
-        actualHash.set(f.path, hash);
-        if (data.byteLength !== f.bytes) fail(`size is ${data.byteLength} bytes, manifest.json says ${f.bytes}`);
-        if (hash !== f.sha256) fail(`SHA-256 is ${hash}, manifest.json says ${f.sha256}`);
+        actualHash.set(f.path, checked.sha256);
+        measured.set(f.path, { sha256: checked.sha256, bytes: checked.bytes });
+        if (checked.bytes !== f.bytes) fail(`size is ${checked.bytes} bytes, manifest.json says ${f.bytes}`);
+        if (checked.sha256 !== f.sha256) fail(`SHA-256 is ${checked.sha256}, manifest.json says ${f.sha256}`);
       }
     }
     files.push({ path: f.path, ok });
   }
 
-  const missingByHash = new Map(listed.filter((f) => !names.has(f.path)).map((f) => [f.sha256, f.path]));
-  for (const name of names) {
-    if (UNLISTED_ROOT_FILES.includes(name) || listedPaths.has(name)) continue;
-    const data = await read(name);
-    const renamedFrom = data ? missingByHash.get(await sha256Bytes(data)) : undefined;
+  const missing = listed.filter((f) => !names.has(f.path));
+  for (const [name, entry] of reader.files) {
+    if (UNLISTED_FILES.has(name) || listedPaths.has(name)) continue;
+    // Hash it only when a missing file of exactly its size could have been renamed to it.
+    const candidates = missing.filter((f) => f.bytes === entry.size);
+    const checked = candidates.length ? await reader.check(name, { bytes: entry.size, what: `its own declared size` }) : undefined;
+    const renamedFrom = checked && candidates.find((f) => f.sha256 === checked.sha256)?.path;
     report(name, renamedFrom ? `not listed in manifest.json: the content of ${renamedFrom} (renamed?)` : 'in the package but not listed in manifest.json');
     files.push({ path: name, ok: false });
   }
-  for (const name of names) if (!/^[\x20-\x7e]+$/.test(name)) report(name, 'file name is not ASCII');
 
   if (parsed.success) {
     for (const c of parsed.data.captures) {
@@ -144,11 +184,11 @@ export async function verifyPackage(bytes: Uint8Array, options: TrustOptions = {
   const sumsOk = await checkSums(names.has('SHA256SUMS') ? await read('SHA256SUMS') : undefined, listed, manifestHash, actualHash, report);
   const digest = isRecord(raw) ? await manifestDigest(raw).catch(() => undefined) : undefined;
   if (parsed.success && digest) checkSignatures(parsed.data, digest, report);
-  const trust = await verifyTrust({ manifestBytes, manifest: raw, names, read }, options);
+  const trust = await verifyTrust({ manifestBytes, manifest: raw, names, read, measured: (path) => measured.get(path) }, options);
   problems.push(...trust.failures);
 
   const manifestOk = !problems.some((p) => p.path === 'manifest.json');
   files.unshift({ path: 'manifest.json', ok: manifestOk }, { path: 'SHA256SUMS', ok: sumsOk });
   const { captures, signature } = trust;
-  return { status: problems.length ? 'tampered' : 'intact', problems, files, manifestDigest: digest, warnings: trust.warnings, trust: { captures, signature } };
+  return { status: problems.length ? 'tampered' : 'intact', problems, files, manifestDigest: digest, entries, warnings: trust.warnings, trust: { captures, signature } };
 }

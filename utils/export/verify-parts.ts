@@ -1,7 +1,7 @@
 import type { CustodyRecord } from '@/utils/db/database';
 import type { Manifest, ManifestFile } from '@/utils/model/manifest';
-import { verifyCustodyChain } from '@/utils/evidence/custody';
-import { custodyFileSchema } from '@/utils/export/custody-json';
+import { GENESIS_HASH, verifyCustodyChain } from '@/utils/evidence/custody';
+import { custodyFileSchema, type CustodyLink } from '@/utils/export/custody-json';
 import { parseSha256Sums } from '@/utils/export/sha256sums';
 
 // The checks of verifyPackage that concern one file each: SHA256SUMS, custody.json and the
@@ -74,6 +74,33 @@ export async function checkCustodyFile(manifest: Manifest, read: (path: string) 
   if (log.head.seq !== summary.headSeq || log.head.hash !== summary.headHash) report(summary.path, 'its head differs from the one in manifest.json');
   const problems = await verifyCustodyChain(log.entries as CustodyRecord[], { mode: 'excerpt' });
   for (const p of problems) report(summary.path, `entry ${p.seq}: ${p.message}`);
+  checkChainToHead(log.entries, log.links, log.head, (message) => report(summary.path, message));
+}
+
+/**
+ * With `links` (every other entry up to the head, as seq and hashes) the chain must run without a
+ * gap from the first packaged entry to the head. Without them (older packages) only what can be
+ * seen is checked: no entry beyond the head, and the head's own entry matching it.
+ */
+function checkChainToHead(entries: readonly CustodyLink[], links: readonly CustodyLink[] | undefined, head: { seq: number; hash: string }, report: (message: string) => void): void {
+  const last = entries.at(-1);
+  if (!links) {
+    if (last && last.seq > head.seq) report(`entry ${last.seq} is newer than the head (entry ${head.seq})`);
+    else if (last?.seq === head.seq && last.hash !== head.hash) report(`the head's hash differs from entry ${head.seq}'s`);
+    return;
+  }
+  const chain = [...entries, ...links].sort((a, b) => a.seq - b.seq);
+  chain.forEach((link, i) => {
+    const prev = chain[i - 1];
+    if (!prev) {
+      if (link.seq === 1 && link.prevHash !== GENESIS_HASH) report('entry 1 does not start from the genesis hash');
+    } else if (link.seq === prev.seq) report(`entry ${link.seq} appears twice`);
+    else if (link.seq !== prev.seq + 1) report(`entries ${prev.seq + 1} to ${link.seq - 1} are missing: a gap in the custody chain`);
+    else if (link.prevHash !== prev.hash) report(`entry ${link.seq} does not link to entry ${prev.seq} (its prevHash differs from that entry's hash)`);
+  });
+  const end = chain.at(-1);
+  if (end && end.seq !== head.seq) report(`the chain ends at entry ${end.seq}, but its head is entry ${head.seq}`);
+  else if (end && end.hash !== head.hash) report(`the head's hash differs from entry ${head.seq}'s`);
 }
 
 /** A signature or timestamp must cover this manifest's digest (the token itself is checked by its own tools). */

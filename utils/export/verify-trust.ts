@@ -10,9 +10,6 @@ import { bundledRootsDer } from '@/utils/trust/tsp-verify';
 export { SIGNATURE_PATH, SIGNATURE_TOKEN_PATH };
 export type { CaptureTrust, SignatureTrust };
 
-/** Root files the manifest does not list (§6.3). */
-export const UNLISTED_ROOT_FILES: readonly string[] = ['manifest.json', 'SHA256SUMS', SIGNATURE_PATH, SIGNATURE_TOKEN_PATH];
-
 export interface TrustOptions {
   /** DER roots trusted besides the bundled ones (`--trust`) */
   trustedRoots?: readonly Uint8Array[];
@@ -27,6 +24,8 @@ export interface TrustInputs {
   manifest: unknown;
   names: Iterable<string>;
   read: (path: string) => Promise<Uint8Array | undefined>;
+  /** sizes and hashes the package check measured while reading each file once */
+  measured?: (path: string) => { sha256: string; bytes: number } | undefined;
 }
 
 export interface TrustReport {
@@ -58,7 +57,7 @@ export async function verifyTrust(inputs: TrustInputs, options: TrustOptions = {
   const warn = (f: Finding) => warnings.push(f);
   const captures: CaptureTrust[] = [];
   for (const capture of capturesOf(inputs.manifest)) {
-    captures.push(await checkCaptureSeal({ capture, names, read: inputs.read, trustedRoots, fail, warn }));
+    captures.push(await checkCaptureSeal({ capture, names, read: inputs.read, measured: inputs.measured, trustedRoots, fail, warn }));
   }
   const signature = await checkSignature({ manifestBytes: inputs.manifestBytes, names, read: inputs.read, trustedRoots, fail, warn });
   // A rotated key legitimately differs; a package re-signed by someone else does too, so say it.

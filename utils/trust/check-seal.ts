@@ -30,6 +30,8 @@ export interface SealInputs {
   /** every file name in the package */
   names: ReadonlySet<string>;
   read: (path: string) => Promise<Uint8Array | undefined>;
+  /** the size and SHA-256 the package check already measured, so large files are not read twice */
+  measured?: (path: string) => { sha256: string; bytes: number } | undefined;
   trustedRoots: readonly Uint8Array[];
   fail: (f: Finding) => void;
   warn: (f: Finding) => void;
@@ -51,10 +53,14 @@ async function checkSealFiles(folder: string, seal: z.infer<typeof sealSchema>, 
       inputs.fail({ path, message: `sealed in ${sealPath} but missing from the package` });
       continue;
     }
-    const bytes = await inputs.read(path);
-    if (!bytes) continue; // unreadable: reported by the package check
-    if (bytes.byteLength !== f.bytes) inputs.fail({ path, message: `size is ${bytes.byteLength} bytes, ${sealPath} sealed ${f.bytes}` });
-    const hash = await sha256Bytes(bytes);
+    let actual = inputs.measured?.(path);
+    if (!actual) {
+      const bytes = await inputs.read(path);
+      if (!bytes) continue; // unreadable: reported by the package check
+      actual = { bytes: bytes.byteLength, sha256: await sha256Bytes(bytes) };
+    }
+    if (actual.bytes !== f.bytes) inputs.fail({ path, message: `size is ${actual.bytes} bytes, ${sealPath} sealed ${f.bytes}` });
+    const hash = actual.sha256;
     if (hash !== f.sha256) inputs.fail({ path, message: `SHA-256 is ${hash}, ${sealPath} sealed ${f.sha256}` });
   }
   for (const name of inFolder) if (!sealed.has(name)) inputs.fail({ path: name, message: `in the capture folder but not sealed in ${sealPath} (added after the capture?)` });
