@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
+import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
+import { ALL_ROUTES } from '@/tests/harness/pages';
+import { readStoredCaptures } from '@/tests/harness/read-store';
+import { hidingPageRoute, HIDING_PAGE_URL, MAGENTA, SELLER_TEXT } from '@/tests/harness/hiding-page';
+
+// What a seller puts on the page reaches the evidence, whatever markers it carries, and the
+// image URLs it hands us on private addresses are never requested.
+
+let server: FixtureServer;
+let b: ExtensionBrowser;
+const hiding = hidingPageRoute();
+
+beforeAll(async () => {
+  server = await startFixtureServer([...ALL_ROUTES, hiding.route]);
+  hiding.setPort(server.port);
+  b = await launchWithExtension(server.port, { grantScreenshotAccess: true });
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+/** Pixels of `rgb` (within a small tolerance) in a stored PNG, decoded by the browser. */
+async function countColour(dash: Page, blobId: string, rgb: readonly number[]): Promise<number> {
+  return dash.evaluate(
+    async ({ blobId, rgb }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('listingproof');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const row = await new Promise<{ data: Blob } | undefined>((resolve, reject) => {
+        const req = db.transaction('artifactBlobs').objectStore('artifactBlobs').get(blobId);
+        req.onsuccess = () => resolve(req.result as { data: Blob } | undefined);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      if (!row) return -1;
+      const bitmap = await createImageBitmap(row.data);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - rgb[0]!) < 8 && Math.abs(px[i + 1]! - rgb[1]!) < 8 && Math.abs(px[i + 2]! - rgb[2]!) < 8) n++;
+      return n;
+    },
+    { blobId, rgb: [...rgb] },
+  );
+}
+
+describe('a seller cannot hide from the capture', () => {
+  it('keeps blocks carrying our old marker (and html2canvas\'s) in every screenshot and in page.html, and never fetches private image URLs', { timeout: 120_000 }, async () => {
+    const page = await b.context.newPage();
+    await page.goto(HIDING_PAGE_URL);
+    await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+    await panel(page, 'capture-button').click();
+    await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 60_000 }).toMatch(/done|failed/);
+    const evidenceId = (await panel(page, 'capture-button').getAttribute('data-evidence-id')) ?? '';
+    expect(evidenceId).not.toBe('');
+
+    const dash = await openDashboard(b);
+    const stored = (await readStoredCaptures(dash)).find((c) => c.record.id === evidenceId)!;
+    const pngs = stored.record.artifacts.filter((a) => a.path.endsWith('.png') && !a.path.startsWith('images/'));
+    expect(pngs.map((a) => a.path)).toContain('viewport.png');
+    expect(pngs.length).toBeGreaterThan(1); // the viewport and the full page (re-render or series)
+    // Three magenta blocks: 240x160 + 240x160 + 240x60 CSS pixels, less the text's glyphs.
+    const viewport = await countColour(dash, `${evidenceId}/viewport.png`, MAGENTA);
+    expect(viewport).toBeGreaterThan(0.9 * (240 * 160 * 2 + 240 * 60));
+    for (const a of pngs) expect(await countColour(dash, `${evidenceId}/${a.path}`, MAGENTA), a.path).toBeGreaterThan(240 * 100);
+
+    const html = await dash.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open('listingproof');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const row = await new Promise<{ data: Blob }>((resolve) => {
+        const req = db.transaction('artifactBlobs').objectStore('artifactBlobs').get(`${id}/page.html`);
+        req.onsuccess = () => resolve(req.result as { data: Blob });
+      });
+      db.close();
+      return row.data.text();
+    }, evidenceId);
+    expect(html).toContain(SELLER_TEXT);
+    expect(html).toContain('id="forged-ignore"');
+    expect(html).toContain('data-testid="result-badge" data-listingproof-ui="badge"');
+    // Our real panel is still left out.
+    expect(html).not.toContain('<listingproof-panel');
+
+    const requested = [...server.hits.keys()].filter((u) => /loopback|private\.png|metadata\.png|elsewhere\.png/.test(u));
+    expect(requested).toEqual([]);
+    const warnings = stored.record.warnings.join('\n');
+    expect(warnings).toMatch(/127\.0\.0\.1 is a private, loopback or link-local address/);
+    expect(warnings).toMatch(/192\.168\.7\.7 is a private/);
+    expect(warnings).toMatch(/169\.254\.169\.254 is a private/);
+    expect(warnings).toMatch(/\[::1\] is a private/);
+    expect(warnings).toMatch(/evil\.example is neither the marketplace's image host/);
+    // The page's real CDN images were fetched as before.
+    expect(stored.record.artifacts.some((a) => a.path.startsWith('images/'))).toBe(true);
+  });
+});
