@@ -4,16 +4,18 @@ import type { CaptureRecord } from '@/utils/model/capture';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureDetails } from '@/components/evidence/CaptureDetails';
 import { panelMessages } from '@/components/panel/panel-messages';
+import { deleteMessages } from '@/components/evidence/delete-messages';
 
 interface Props {
   capture: CaptureRecord;
   selected: boolean;
   onSelect: (selected: boolean) => void;
   actor: string;
+  onDelete: () => void;
 }
 
 /** One stored capture (contract §2: `evidence-row` with an `evidence-select` checkbox). */
-export function CaptureRow({ capture, selected, onSelect, actor }: Props) {
+export function CaptureRow({ capture, selected, onSelect, actor, onDelete }: Props) {
   const [open, setOpen] = useState(false);
   const bad = capture.verdict.seller === 'unauthorized' || capture.verdict.seller === 'expired' || capture.verdict.price === 'below-min';
   return (
@@ -33,7 +35,8 @@ export function CaptureRow({ capture, selected, onSelect, actor }: Props) {
         </td>
         <td>{capture.capturedAt}</td>
         <td>
-          <button type="button" onClick={() => setOpen(!open)}>{translate(m, open ? 'hide' : 'details')}</button>
+          <button type="button" onClick={() => setOpen(!open)}>{translate(m, open ? 'hide' : 'details')}</button>{' '}
+          <button type="button" data-testid="evidence-delete" onClick={onDelete}>{translate(deleteMessages, 'deleteCapture')}</button>
         </td>
       </tr>
       {open ? (

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
-import { ALL_ROUTES } from '@/tests/harness/pages';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { ALL_ROUTES, PAGES } from '@/tests/harness/pages';
 import { readStoredCaptures } from '@/tests/harness/read-store';
 import { hidingPageRoute, HIDING_PAGE_URL, MAGENTA, SELLER_TEXT } from '@/tests/harness/hiding-page';
 
@@ -100,5 +102,60 @@ describe('a seller cannot hide from the capture', () => {
     expect(warnings).toMatch(/evil\.example is neither the marketplace's image host/);
     // The page's real CDN images were fetched as before.
     expect(stored.record.artifacts.some((a) => a.path.startsWith('images/'))).toBe(true);
+  });
+});
+
+async function capture(url: string): Promise<string> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+  await panel(page, 'capture-button').click();
+  await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 60_000 }).toBe('done');
+  const id = (await panel(page, 'capture-button').getAttribute('data-evidence-id')) ?? '';
+  await page.close();
+  return id;
+}
+
+describe('deleting evidence, on the record', () => {
+  it('deleting a capture asks why, leaves a tombstone, and the next export carries the custody entry', { timeout: 180_000 }, async () => {
+    const doomed = await capture(PAGES.taobaoItem.url);
+    const kept = await capture(PAGES.jdCoupon.url);
+    const dash = await openDashboard(b);
+    const doomedRecord = (await readStoredCaptures(dash)).find((c) => c.record.id === doomed)!.record;
+    await dash.locator('[data-testid="investigator-name"]').fill('赵调查员');
+    await dash.locator('[data-testid="investigator-name"]').blur();
+    await dash.reload();
+
+    const row = dash.locator(`[data-testid="evidence-row"][data-evidence-id="${doomed}"]`);
+    await row.locator('[data-testid="evidence-delete"]').click();
+    const confirm = dash.locator('[data-testid="delete-confirm"]');
+    await expect.poll(() => confirm.isDisabled()).toBe(true);
+    await dash.locator('[data-testid="delete-reason"]').fill('重复取证 duplicate capture');
+    // Never exported: the deletion waits for an explicit confirmation.
+    expect(await confirm.isDisabled()).toBe(true);
+    await dash.locator('[data-testid="delete-confirm-unexported"]').check();
+    await confirm.click();
+    await expect.poll(() => row.count()).toBe(0);
+    const tomb = dash.locator(`[data-testid="evidence-tombstone"][data-evidence-id="${doomed}"]`);
+    await expect.poll(() => tomb.count()).toBe(1);
+    expect(await tomb.textContent()).toContain('重复取证 duplicate capture');
+    expect(await tomb.textContent()).toContain('赵调查员');
+    expect(await dash.locator(`[data-testid="evidence-row"][data-evidence-id="${kept}"]`).count()).toBe(1);
+    expect(Number(await dash.locator('[data-testid="case-storage"]').first().getAttribute('data-bytes'))).toBeGreaterThan(0);
+    expect((await readStoredCaptures(dash)).map((c) => c.record.id)).not.toContain(doomed);
+
+    const [download] = await Promise.all([dash.waitForEvent('download'), dash.locator('[data-testid="export-button"]').click()]);
+    const path = await download.path();
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const custody = JSON.parse(await zip.file('custody.json')!.async('string')) as { entries: { event: string; captureId: string; actor: string; detail: string }[] };
+    const deletion = custody.entries.find((e) => e.event === 'delete' && e.captureId === doomed);
+    expect(deletion?.actor).toBe('赵调查员');
+    const detail = JSON.parse(deletion!.detail) as { reason: string; artifacts?: { path: string; sha256: string }[]; sealSha256?: string };
+    expect(detail.reason).toBe('重复取证 duplicate capture');
+    const named = detail.sealSha256 ? [detail.sealSha256] : (detail.artifacts ?? []).map((a) => a.sha256);
+    expect(named.length).toBeGreaterThan(0);
+    for (const h of named) expect(doomedRecord.artifacts.map((a) => a.sha256)).toContain(h);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { captures: { id: string }[] };
+    expect(manifest.captures.map((c) => c.id)).not.toContain(doomed);
   });
 });

@@ -30,7 +30,7 @@ export interface CustodyRecord {
   id: string;
   seq: number;
   at: string;
-  event: 'capture' | 'note' | 'view' | 'export';
+  event: 'capture' | 'note' | 'view' | 'export' | 'delete';
   captureId: string;
   actor: string;
   detail: string;
