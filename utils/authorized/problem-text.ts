@@ -31,6 +31,8 @@ export const problemMessages = defineMessages<ProblemCode>({
     'insecure-url': 'The list URL must use https (http only for localhost)',
     'too-large': 'The list is larger than the limit of {maxBytes} bytes',
     'http-status': 'The server answered HTTP {status}',
+    'too-many-rows': 'More than {maxRows} rows ({rows} found); split the list or use JSON',
+    'xlsx-part-too-large': 'The workbook part "{part}" unpacks to more than {maxBytes} bytes (the file is {fileBytes} bytes); save the list as CSV or JSON',
   },
   'zh-CN': {
     'missing-column': '表头缺少列“{column}”',
@@ -60,6 +62,8 @@ export const problemMessages = defineMessages<ProblemCode>({
     'insecure-url': '名单地址必须使用 https（仅 localhost 可用 http）',
     'too-large': '名单超过大小上限 {maxBytes} 字节',
     'http-status': '服务器返回 HTTP {status}',
+    'too-many-rows': '超过 {maxRows} 行（实际 {rows} 行），请拆分名单或改用 JSON',
+    'xlsx-part-too-large': '工作簿中的“{part}”解压后超过 {maxBytes} 字节（文件本身 {fileBytes} 字节），请另存为 CSV 或 JSON',
   },
 });
 
