@@ -14,7 +14,9 @@ export default defineConfig({
     // <all_urls> only for the browser's own screenshot (captureVisibleTab needs it or activeTab);
     // https/localhost for syncing the authorized list from a brand's URL. Asked for when needed.
     optional_host_permissions: ['<all_urls>', 'https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-    permissions: ['storage', 'scripting', 'activeTab', 'tabs', 'alarms', 'contextMenus', 'downloads', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    // No `tabs`: the background reads the URL only of marketplace tabs, which the host permissions
+    // already reveal. No `downloads`: exports are saved from the dashboard page (components/ui/save-blob.ts).
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     optional_permissions: ['management'],
     commands: {
       'capture-evidence': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_captureCommand__' },
