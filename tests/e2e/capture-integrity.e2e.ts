@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { ALL_ROUTES, PAGES } from '@/tests/harness/pages';
 import { readStoredCaptures } from '@/tests/harness/read-store';
-import { hidingPageRoute, HIDING_PAGE_URL, MAGENTA, SELLER_TEXT } from '@/tests/harness/hiding-page';
+import { hidingPageRoute, HIDING_PAGE_URL, MAGENTA, redirectRoutes, SELLER_TEXT } from '@/tests/harness/hiding-page';
 
 // What a seller puts on the page reaches the evidence, whatever markers it carries, and the
 // image URLs it hands us on private addresses are never requested.
@@ -16,8 +16,11 @@ let b: ExtensionBrowser;
 const hiding = hidingPageRoute();
 
 beforeAll(async () => {
-  server = await startFixtureServer([...ALL_ROUTES, hiding.route]);
+  const redirects = redirectRoutes(0);
+  server = await startFixtureServer([...ALL_ROUTES, hiding.route, ...redirects]);
   hiding.setPort(server.port);
+  // Routes are read per request: point the redirect at the port now known.
+  redirects.forEach((r, i) => (r.redirectTo = redirectRoutes(server.port)[i]!.redirectTo));
   b = await launchWithExtension(server.port, { grantScreenshotAccess: true });
 });
 afterAll(async () => {
@@ -92,8 +95,11 @@ describe('a seller cannot hide from the capture', () => {
     // Our real panel is still left out.
     expect(html).not.toContain('<listingproof-panel');
 
-    const requested = [...server.hits.keys()].filter((u) => /loopback|private\.png|metadata\.png|elsewhere\.png/.test(u));
+    const requested = [...server.hits.keys()].filter((u) => /127\.0\.0\.1|\[::1\]|private\.png|metadata\.png|elsewhere\.png|after-redirect/.test(u));
     expect(requested).toEqual([]);
+    // The CDN URL itself was asked for; where its redirect leads was not.
+    expect(server.hits.get('https://img.alicdn.com/imgextra/redirect-to-loopback.png')).toBeGreaterThan(0);
+    expect(stored.record.warnings.join('\n')).toMatch(/redirect-to-loopback\.png\): redirected .*not followed/);
     const warnings = stored.record.warnings.join('\n');
     expect(warnings).toMatch(/127\.0\.0\.1 is a private, loopback or link-local address/);
     expect(warnings).toMatch(/192\.168\.7\.7 is a private/);

@@ -22,6 +22,15 @@ export function privateImageUrls(port: number): string[] {
     'https://192.168.7.7/images/private.png',
     'https://169.254.169.254/images/metadata.png',
     'https://evil.example/images/elsewhere.png',
+    // On the CDN, but redirected to the fixture server's loopback address.
+    'https://img.alicdn.com/imgextra/redirect-to-loopback.png',
+  ];
+}
+
+/** The CDN URL above answers with a redirect to this loopback URL, which must never be requested. */
+export function redirectRoutes(port: number): FixtureRoute[] {
+  return [
+    { url: 'https://img.alicdn.com/imgextra/redirect-to-loopback.png', redirectTo: `https://127.0.0.1:${port}/images/after-redirect.png` },
   ];
 }
 

@@ -73,7 +73,8 @@ export function guardedImageFetch(fetch: FetchLike, rules: ImageUrlRules, budget
         return new Response(bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
       }
       const location = res.headers.get('location');
-      // Chromium hides where a manual redirect leads (an opaque redirect): then it is not followed.
+      // Chromium answers a manual redirect with an opaque one (status 0, no Location, checked in
+      // Chromium 14x from the service worker): nowhere to check, so it is not followed at all.
       if (!location) throw new Error('redirected to a place the browser does not show the extension; not followed');
       if (hop >= budget.maxRedirects) throw new Error(`more than ${budget.maxRedirects} redirects`);
       current = new URL(location, current).href;
