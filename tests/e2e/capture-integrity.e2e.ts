@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { ALL_ROUTES, PAGES } from '@/tests/harness/pages';
@@ -163,5 +164,8 @@ describe('deleting evidence, on the record', () => {
     for (const h of named) expect(doomedRecord.artifacts.map((a) => a.sha256)).toContain(h);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { captures: { id: string }[] };
     expect(manifest.captures.map((c) => c.id)).not.toContain(doomed);
+    // The package with the deletion on record still verifies, with the project's own verifier.
+    const verify = spawnSync(process.execPath, ['--import', 'tsx', 'utils/cli/verify-cli.ts', path], { encoding: 'utf8' });
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
   });
 });

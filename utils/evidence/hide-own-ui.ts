@@ -1,4 +1,4 @@
-import { isInsideOwnNode, ownElementsIn } from '@/utils/content/own-nodes';
+import { isInsideOwnNode, isOwnNode, ownElementsIn } from '@/utils/content/own-nodes';
 
 // Our panel must not appear in the evidence, and a stitched series must not repeat headers and
 // floating bars in every tile. Both are hidden with inline `!important` styles and put back
@@ -48,7 +48,8 @@ export function hideFixedAndSticky(doc: Document): Restore {
   const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node as HTMLElement;
-    if (!('style' in el) || isOwnUi(el)) continue;
+    // Our elements are registered themselves; what they hold is in a shadow root or theirs alone.
+    if (!('style' in el) || isOwnNode(el)) continue;
     const position = view.getComputedStyle(el).position;
     if (position === 'fixed' || position === 'sticky') found.push(el);
   }

@@ -1,6 +1,7 @@
 import html2canvas from 'html2canvas-pro';
 export { crossOriginImageUrls } from '@/utils/evidence/cross-origin-images';
-import { isOwnUi, type Restore } from '@/utils/evidence/hide-own-ui';
+import type { Restore } from '@/utils/evidence/hide-own-ui';
+import { isOwnNode } from '@/utils/content/own-nodes';
 import { swapImages, swapImagesWhileCloning } from '@/utils/evidence/clone-image-swap';
 import { planTiles, partNote, type CanvasLimits, CHROMIUM_CANVAS_LIMITS, type TileRegion } from '@/utils/evidence/canvas-tiles';
 
@@ -92,7 +93,8 @@ export function html2canvasRenderer(doc: Document, imageUrls: Readonly<Record<st
       useCORS: true,
       logging: false,
       backgroundColor: '#ffffff',
-      ignoreElements: isOwnUi,
+      // html2canvas skips an ignored element's subtree: checking the element itself is enough.
+      ignoreElements: isOwnNode,
       onclone: (clone) => void swapImages(clone, imageUrls),
     }).finally(() => {
       restoreIgnore();
