@@ -97,6 +97,23 @@ describe('deleteCaptures', () => {
     expect(detail.exported).toBe(true);
   });
 
+  it('also deletes rows that later schema versions keep per capture, by index or by key', async () => {
+    const name = `del-${crypto.randomUUID()}`;
+    const db = new ListingProofDatabase(name);
+    const a = await stored(db, '1');
+    db.close();
+    // A later version adding per-capture tables, as seals or uploads might be kept.
+    const later = new ListingProofDatabase(name);
+    later.version(99).stores({ sealsByCapture: 'captureId', uploads: 'id, captureId' });
+    dbs.push(later);
+    await later.table('sealsByCapture').put({ captureId: a.id, tsr: 'x' });
+    await later.table('uploads').put({ id: 'u1', captureId: a.id });
+    await later.table('uploads').put({ id: 'u2', captureId: 'other' });
+    await deleteCaptures(later, [a.id], { actor: 'Li', reason: 'r', confirmUnexported: true });
+    expect(await later.table('sealsByCapture').count()).toBe(0);
+    expect((await later.table('uploads').toArray()).map((r: { id: string }) => r.id)).toEqual(['u2']);
+  });
+
   it('lets later packages carry every deletion entry', async () => {
     const db = freshDb();
     const a = await stored(db, '1');

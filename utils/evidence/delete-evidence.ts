@@ -44,9 +44,14 @@ async function fingerprintOf(db: ListingProofDatabase, capture: CaptureRecord): 
   return { artifacts: capture.artifacts.map((a) => ({ path: a.path, sha256: a.sha256, bytes: a.bytes })) };
 }
 
-/** Tables that hold rows per capture (artifact bytes, and whatever later versions key by capture), the custody log excepted. */
+/** Tables that hold rows per capture (artifact bytes, and whatever later versions key or index by capture), the custody log excepted. */
 function perCaptureTables(db: ListingProofDatabase): Table[] {
-  return db.tables.filter((t) => t.name !== 'custody' && t.name !== 'captures' && t.schema.indexes.some((i) => i.name === 'captureId'));
+  return db.tables.filter((t) => t.name !== 'custody' && t.name !== 'captures' && (t.schema.primKey.name === 'captureId' || t.schema.indexes.some((i) => i.name === 'captureId')));
+}
+
+async function deleteRowsOf(table: Table, captureId: string): Promise<void> {
+  if (table.schema.primKey.name === 'captureId') await table.delete(captureId);
+  else await table.where('captureId').equals(captureId).delete();
 }
 
 /** Captures that have an `export` entry in the custody log. */
@@ -108,7 +113,7 @@ export async function deleteCaptures(db: ListingProofDatabase, captureIds: reado
         ...fingerprint,
       };
       await db.meta.put({ key: `${TOMBSTONE_PREFIX}${capture.id}`, value: tombstone });
-      for (const t of extra) await t.where('captureId').equals(capture.id).delete();
+      for (const t of extra) await deleteRowsOf(t, capture.id);
       await db.captures.delete(capture.id);
     }
     return { deleted: ids, custody };
