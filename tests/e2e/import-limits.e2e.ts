@@ -97,6 +97,8 @@ describe('import caps', () => {
     expect(await csvProblem.textContent()).toContain('sellers.csv');
     expect(await counts(dash)).toEqual(before);
     await dash.reload();
+    // The status shows 0 until the stored counts are read: wait for them, then compare.
+    await expect.poll(() => counts(dash).then((c) => c.sellers !== '0')).toBe(true);
     expect(await counts(dash)).toEqual(before);
 
     console.log(`import caps: XLSX bomb (${bomb.length} bytes -> 100 MiB sheet) refused in ${xlsx.ms} ms, longest main-thread stall ${xlsx.longestStallMs.toFixed(0)} ms; 10M-row CSV refused in ${csv.ms} ms, stall ${csv.longestStallMs.toFixed(0)} ms`);
