@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { translate } from '@/utils/i18n/locale';
-import { database } from '@/utils/db/database';
+import { database, type ListingProofDatabase } from '@/utils/db/database';
 import { deleteCaptures, deleteCase, unexportedAmong } from '@/utils/evidence/delete-evidence';
 import { deleteMessages as m } from '@/components/evidence/delete-messages';
 
@@ -11,10 +11,11 @@ interface Props {
   actor: string;
   onDone: () => void;
   onCancel: () => void;
+  db?: ListingProofDatabase;
 }
 
 /** Asks why (required) and, for evidence never exported, an explicit confirmation; then deletes on the record. */
-export function DeleteDialog({ target, actor, onDone, onCancel }: Props) {
+export function DeleteDialog({ target, actor, onDone, onCancel, db = database() }: Props) {
   const ids = target.kind === 'capture' ? [target.captureId] : target.captureIds;
   const [reason, setReason] = useState('');
   const [unexported, setUnexported] = useState<number | undefined>();
@@ -23,16 +24,16 @@ export function DeleteDialog({ target, actor, onDone, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const idsKey = ids.join(',');
   useEffect(() => {
-    void unexportedAmong(database(), idsKey ? idsKey.split(',') : []).then((list) => setUnexported(list.length));
-  }, [idsKey]);
+    void unexportedAmong(db, idsKey ? idsKey.split(',') : []).then((list) => setUnexported(list.length));
+  }, [idsKey, db]);
 
   const run = async () => {
     setBusy(true);
     setError('');
     try {
       const options = { actor, reason, confirmUnexported: confirmed };
-      if (target.kind === 'capture') await deleteCaptures(database(), [target.captureId], options);
-      else await deleteCase(database(), target.caseId, options);
+      if (target.kind === 'capture') await deleteCaptures(db, [target.captureId], options);
+      else await deleteCase(db, target.caseId, options);
       onDone();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
