@@ -29,20 +29,22 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Pixels of `rgb` (within a small tolerance) in a stored PNG, decoded by the browser. */
-async function countColour(dash: Page, blobId: string, rgb: readonly number[]): Promise<number> {
+/** Pixels of `rgb` (within a small tolerance) in a stored PNG (or one given as base64), decoded by the browser. */
+async function countColour(dash: Page, blobId: string, rgb: readonly number[], base64?: string): Promise<number> {
   return dash.evaluate(
-    async ({ blobId, rgb }) => {
+    async ({ blobId, rgb, base64 }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('listingproof');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const row = await new Promise<{ data: Blob } | undefined>((resolve, reject) => {
-        const req = db.transaction('artifactBlobs').objectStore('artifactBlobs').get(blobId);
-        req.onsuccess = () => resolve(req.result as { data: Blob } | undefined);
-        req.onerror = () => reject(req.error);
-      });
+      const row = base64
+        ? { data: new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]) }
+        : await new Promise<{ data: Blob } | undefined>((resolve, reject) => {
+            const req = db.transaction('artifactBlobs').objectStore('artifactBlobs').get(blobId);
+            req.onsuccess = () => resolve(req.result as { data: Blob } | undefined);
+            req.onerror = () => reject(req.error);
+          });
       db.close();
       if (!row) return -1;
       const bitmap = await createImageBitmap(row.data);
@@ -54,15 +56,19 @@ async function countColour(dash: Page, blobId: string, rgb: readonly number[]): 
       for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - rgb[0]!) < 8 && Math.abs(px[i + 1]! - rgb[1]!) < 8 && Math.abs(px[i + 2]! - rgb[2]!) < 8) n++;
       return n;
     },
-    { blobId, rgb: [...rgb] },
+    { blobId, rgb: [...rgb], base64 },
   );
 }
+
+/** The panel's primary button colour (#1f6feb), which the fixture page itself never uses. */
+const PANEL_BLUE = [0x1f, 0x6f, 0xeb] as const;
 
 describe('a seller cannot hide from the capture', () => {
   it('keeps blocks carrying our old marker (and html2canvas\'s) in every screenshot and in page.html, and never fetches private image URLs', { timeout: 120_000 }, async () => {
     const page = await b.context.newPage();
     await page.goto(HIDING_PAGE_URL);
     await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+    const live = (await page.screenshot()).toString('base64');
     await panel(page, 'capture-button').click();
     await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 60_000 }).toMatch(/done|failed/);
     const evidenceId = (await panel(page, 'capture-button').getAttribute('data-evidence-id')) ?? '';
@@ -77,6 +83,9 @@ describe('a seller cannot hide from the capture', () => {
     const viewport = await countColour(dash, `${evidenceId}/viewport.png`, MAGENTA);
     expect(viewport).toBeGreaterThan(0.9 * (240 * 160 * 2 + 240 * 60));
     for (const a of pngs) expect(await countColour(dash, `${evidenceId}/${a.path}`, MAGENTA), a.path).toBeGreaterThan(240 * 100);
+    // Our own panel, on screen before the capture, is in none of them (the re-render included).
+    expect(await countColour(dash, '', PANEL_BLUE, live)).toBeGreaterThan(500);
+    for (const a of pngs) expect(await countColour(dash, `${evidenceId}/${a.path}`, PANEL_BLUE), a.path).toBeLessThan(20);
 
     const html = await dash.evaluate(async (id) => {
       const db = await new Promise<IDBDatabase>((resolve) => {
