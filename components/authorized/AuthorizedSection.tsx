@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ImportProblem } from '@/utils/model/authorized-list';
 import { translate } from '@/utils/i18n/locale';
 import { importAndStore } from '@/utils/authorized/apply-import';
+import { importFilesInWorker } from '@/utils/authorized/import-in-worker';
 import { listCounts, loadList, type StoredList } from '@/utils/authorized/list-store';
 import { syncAndStore } from '@/utils/authorized/sync-state';
 import type { ListingProofDatabase } from '@/utils/db/database';
@@ -54,7 +55,7 @@ export function AuthorizedSection({ managedSyncUrl, onListChanged, onSyncNow, db
 
   const onFiles = async (files: File[]) => {
     setBusy(true);
-    const result = await importAndStore(files, db);
+    const result = await importAndStore(files, db, importFilesInWorker);
     setBusy(false);
     setState(result.ok ? 'ok' : 'rejected');
     setProblems(result.ok ? [] : result.problems);

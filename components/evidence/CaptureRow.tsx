@@ -5,6 +5,7 @@ import type { TimestampRecord } from '@/utils/model/trust';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureDetails } from '@/components/evidence/CaptureDetails';
 import { panelMessages } from '@/components/panel/panel-messages';
+import { deleteMessages } from '@/components/evidence/delete-messages';
 
 interface Props {
   capture: CaptureRecord;
@@ -13,6 +14,7 @@ interface Props {
   actor: string;
   /** the capture's timestamp row; none for captures stored before seals existed */
   timestamp?: TimestampRecord;
+  onDelete: () => void;
 }
 
 /** A token more than 10 minutes after the capture proves existence from its own time only (§6.6). */
@@ -23,7 +25,7 @@ function lateMinutes(capture: CaptureRecord, timestamp: TimestampRecord | undefi
 }
 
 /** One stored capture (contract §2: `evidence-row` with an `evidence-select` checkbox). */
-export function CaptureRow({ capture, selected, onSelect, actor, timestamp }: Props) {
+export function CaptureRow({ capture, selected, onSelect, actor, timestamp, onDelete }: Props) {
   const [open, setOpen] = useState(false);
   const bad = capture.verdict.seller === 'unauthorized' || capture.verdict.seller === 'expired' || capture.verdict.price === 'below-min';
   return (
@@ -52,7 +54,8 @@ export function CaptureRow({ capture, selected, onSelect, actor, timestamp }: Pr
           </div>
         </td>
         <td>
-          <button type="button" onClick={() => setOpen(!open)}>{translate(m, open ? 'hide' : 'details')}</button>
+          <button type="button" onClick={() => setOpen(!open)}>{translate(m, open ? 'hide' : 'details')}</button>{' '}
+          <button type="button" data-testid="evidence-delete" onClick={onDelete}>{translate(deleteMessages, 'deleteCapture')}</button>
         </td>
       </tr>
       {open ? (

@@ -12,6 +12,11 @@ import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureRow } from '@/components/evidence/CaptureRow';
 import { saveBlob } from '@/components/ui/save-blob';
 import { setSelected, useSelection } from '@/components/evidence/selection';
+import { listTombstones, type Tombstone } from '@/utils/evidence/tombstones';
+import { storageStatus } from '@/utils/evidence/storage-status';
+import { DeleteDialog, type DeleteTarget } from '@/components/evidence/DeleteDialog';
+import { Tombstones } from '@/components/evidence/Tombstones';
+import { deleteMessages as dm, formatBytes } from '@/components/evidence/delete-messages';
 
 type ExportState =
   | { kind: 'idle' }
@@ -26,16 +31,23 @@ export function EvidenceSection() {
   const [timestamps, setTimestamps] = useState<Map<string, TimestampRecord>>(new Map());
   const [actor, setActor] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
+  const [tombstones, setTombstones] = useState<Tombstone[]>([]);
+  const [deleting, setDeleting] = useState<DeleteTarget | undefined>();
+  const [usedFraction, setUsedFraction] = useState<number | undefined>();
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     let alive = true;
+    void storageStatus().then((s) => alive && setUsedFraction(s.usedFraction));
     void loadSettings().then((s) => alive && setActor(s.investigator));
     // Dexie re-runs the query when the tables it read change, in this page or in the background
     // (captures made in other tabs appear without a reload or polling).
-    const subscription = liveQuery(() => Promise.all([listCasesWithCaptures(database()), database().timestamps.toArray()])).subscribe({
-      next: ([c, t]) => {
+    const db = database();
+    const subscription = liveQuery(() => Promise.all([listCasesWithCaptures(db), db.timestamps.toArray(), listTombstones(db)])).subscribe({
+      next: ([c, t, gone]) => {
         setCases(c);
         setTimestamps(new Map(t.map((r) => [r.captureId, r])));
+        setTombstones(gone);
       },
       error: () => undefined,
     });
@@ -43,7 +55,14 @@ export function EvidenceSection() {
       alive = false;
       subscription.unsubscribe();
     };
-  }, []);
+  }, [reloads]);
+
+  const deleted = () => {
+    const gone = deleting?.kind === 'capture' ? [deleting.captureId] : (deleting?.captureIds ?? []);
+    setDeleting(undefined);
+    toggle(gone, false);
+    setReloads((n) => n + 1);
+  };
 
   const toggle = setSelected;
 
@@ -88,6 +107,12 @@ export function EvidenceSection() {
         </span>
       </p>
       {exportState.kind === 'running' && exportState.total > 0 ? <progress max={exportState.total} value={exportState.done} /> : null}
+      {usedFraction !== undefined && usedFraction > 0.8 ? (
+        <p className="bad" data-testid="storage-nearly-full">
+          {translate(dm, 'nearlyFull', { pct: Math.round(usedFraction * 100) })}
+        </p>
+      ) : null}
+      {deleting ? <DeleteDialog target={deleting} actor={actor} onDone={deleted} onCancel={() => setDeleting(undefined)} /> : null}
       {total === 0 ? <p className="muted">{translate(m, 'none')}</p> : null}
       {cases.map((c) => (
         <div key={c.case.id} data-testid="case" data-case-id={c.case.id}>
@@ -95,17 +120,32 @@ export function EvidenceSection() {
             <label>
               <input type="checkbox" aria-label={translate(m, 'selectCase')} checked={c.captures.length > 0 && c.captures.every((x) => selected.has(x.id))} onChange={(e) => toggle(c.captures.map((x) => x.id), e.currentTarget.checked)} />{' '}
               {translate(m, 'case', { shop: c.case.shopName, platform: c.case.platform })}
-            </label>
+            </label>{' '}
+            <CaseStorage captures={c.captures} />{' '}
+            <button type="button" data-testid="case-delete" onClick={() => setDeleting({ kind: 'case', caseId: c.case.id, shopName: c.case.shopName, captureIds: c.captures.map((x) => x.id) })}>
+              {translate(dm, 'deleteCase')}
+            </button>
           </h3>
           <table>
             <tbody>
               {c.captures.map((cap) => (
-                <CaptureRow key={cap.id} capture={cap} timestamp={timestamps.get(cap.id)} actor={actor} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} />
+                <CaptureRow key={cap.id} capture={cap} timestamp={timestamps.get(cap.id)} actor={actor} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} onDelete={() => setDeleting({ kind: 'capture', captureId: cap.id })} />
               ))}
             </tbody>
           </table>
         </div>
       ))}
+      <Tombstones tombstones={tombstones} />
     </section>
+  );
+}
+
+/** The bytes a case's captures hold (their artifacts), so the investigator sees what deleting frees. */
+function CaseStorage({ captures }: { captures: CaseWithCaptures['captures'] }) {
+  const bytes = captures.reduce((n, c) => n + c.artifacts.reduce((k, a) => k + a.bytes, 0), 0);
+  return (
+    <span className="muted" data-testid="case-storage" data-bytes={bytes}>
+      {translate(dm, 'storage', { size: formatBytes(bytes) })}
+    </span>
   );
 }

@@ -14,6 +14,8 @@ export interface FixtureRoute {
   file?: URL | string;
   body?: string;
   contentType?: string;
+  /** answer 302 with this Location instead of a body */
+  redirectTo?: string;
 }
 
 export interface FixtureServer {
@@ -54,7 +56,10 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
     const u = new URL(req.url ?? '/', `https://${req.headers.host ?? 'unknown'}`);
     hits.set(u.href, (hits.get(u.href) ?? 0) + 1);
     const route = exact.get(routeKey(u)) ?? byPath.get(`${u.host}${u.pathname}`);
-    if (route) {
+    if (route?.redirectTo) {
+      res.writeHead(302, { location: route.redirectTo, 'cache-control': 'no-store' });
+      res.end();
+    } else if (route) {
       const bytes = route.file ? readFileSync(route.file) : Buffer.from(route.body ?? '', 'utf8');
       res.writeHead(200, { 'content-type': route.contentType ?? (route.file ? charsetHeader(bytes) : 'text/html; charset=utf-8'), 'cache-control': 'no-store' });
       res.end(bytes);

@@ -1,6 +1,7 @@
 import { listEnvelopeSchema, PROBLEM_CODES, type ImportProblem, type ProblemCode } from '@/utils/model/authorized-list';
 import { makeList, rejected, type ImportOutcome } from '@/utils/authorized/import-result';
 import { problem, ProblemList } from '@/utils/authorized/problems';
+import { IMPORT_LIMITS, type ImportLimits } from '@/utils/authorized/import-limits';
 import { validateProducts, validateSellers } from '@/utils/authorized/validate-rows';
 
 // The canonical form (contract §4), from a file or a sync URL. Rows are numbered by their array
@@ -32,7 +33,7 @@ function syntaxProblem(text: string, error: unknown, file?: string): ImportProbl
   return problem('invalid-json', { row: 0, field: '', file }, { position: '?', line: '?', col: '?', detail });
 }
 
-export function importJsonText(text: string, file?: string): ImportOutcome {
+export function importJsonText(text: string, file?: string, limits: ImportLimits = IMPORT_LIMITS): ImportOutcome {
   if (text.trim() === '') return rejected([problem('empty-file', { row: 0, field: '', file })]);
   let data: unknown;
   try {
@@ -40,10 +41,10 @@ export function importJsonText(text: string, file?: string): ImportOutcome {
   } catch (error) {
     return rejected([syntaxProblem(text, error, file)]);
   }
-  return importJsonValue(data, file);
+  return importJsonValue(data, file, limits);
 }
 
-export function importJsonValue(data: unknown, file?: string): ImportOutcome {
+export function importJsonValue(data: unknown, file?: string, limits: ImportLimits = IMPORT_LIMITS): ImportOutcome {
   const envelope = listEnvelopeSchema.safeParse(data);
   if (!envelope.success) {
     const issues = envelope.error.issues;
@@ -60,6 +61,11 @@ export function importJsonValue(data: unknown, file?: string): ImportOutcome {
     );
   }
   const env = envelope.data;
+  // Checked before validation, the slow part: a list past the cap is refused at once.
+  for (const half of ['sellers', 'products'] as const) {
+    const rows = env[half].length;
+    if (rows > limits.maxRows) return rejected([problem('too-many-rows', { row: 0, field: half, file }, { rows, maxRows: limits.maxRows })]);
+  }
   const problems = new ProblemList();
   const sellers = validateSellers(env.sellers, (i) => i, problems);
   const products = validateProducts(env.products, (i) => i, problems);

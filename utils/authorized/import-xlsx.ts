@@ -4,6 +4,8 @@ import type { ListHalves } from '@/utils/authorized/halves';
 import { problem, ProblemList } from '@/utils/authorized/problems';
 import { readTable, type Cell } from '@/utils/authorized/table';
 import { validateProducts, validateSellers } from '@/utils/authorized/validate-rows';
+import { IMPORT_LIMITS, type ImportLimits } from '@/utils/authorized/import-limits';
+import { checkXlsxSizes } from '@/utils/authorized/xlsx-size-check';
 
 // One workbook with sheets `sellers` and `products` (either alone replaces only its half). The
 // universal entry reads a Blob/ArrayBuffer in the browser and in node alike. Formula cells give
@@ -26,22 +28,30 @@ function xlsxCell(cell: unknown): Cell {
   return String(cell);
 }
 
-export async function importXlsx(input: Blob | ArrayBuffer, file: string | undefined, all: ProblemList): Promise<ListHalves | undefined> {
+export async function importXlsx(input: Blob | ArrayBuffer | Uint8Array, file: string | undefined, all: ProblemList, limits: ImportLimits = IMPORT_LIMITS): Promise<ListHalves | undefined> {
   const problems = new ProblemList();
-  const halves = await readWorkbook(input, problems);
+  const halves = await readWorkbook(input instanceof Uint8Array ? input : new Uint8Array(input instanceof Blob ? await input.arrayBuffer() : input), problems, limits);
   all.merge(problems, file);
   return problems.empty ? halves : undefined;
 }
 
-async function readWorkbook(input: Blob | ArrayBuffer, problems: ProblemList): Promise<ListHalves | undefined> {
-  const size = input instanceof Blob ? input.size : input.byteLength;
-  if (size === 0) {
+async function readWorkbook(input: Uint8Array, problems: ProblemList, limits: ImportLimits): Promise<ListHalves | undefined> {
+  if (input.byteLength === 0) {
     problems.add(problem('empty-file', { row: 0, field: '' }));
+    return undefined;
+  }
+  const sizes = await checkXlsxSizes(input, limits);
+  if (sizes?.kind === 'part-too-large') {
+    problems.add(problem('xlsx-part-too-large', { row: 0, field: '' }, { part: sizes.part, maxBytes: sizes.maxBytes, fileBytes: input.byteLength }));
+    return undefined;
+  }
+  if (sizes?.kind === 'unreadable') {
+    problems.add(problem('unreadable-file', { row: 0, field: '' }, { detail: sizes.detail }));
     return undefined;
   }
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = await readXlsxFile(input);
+    sheets = await readXlsxFile(new Blob([input as Uint8Array<ArrayBuffer>]));
   } catch (error) {
     problems.add(problem('unreadable-file', { row: 0, field: '' }, { detail: error instanceof Error ? error.message : String(error) }));
     return undefined;
@@ -50,6 +60,10 @@ async function readWorkbook(input: Blob | ArrayBuffer, problems: ProblemList): P
   for (const half of ['sellers', 'products'] as const satisfies readonly ListHalf[]) {
     const sheet = sheets.find((s) => s.sheet.trim().toLowerCase() === half);
     if (!sheet) continue;
+    if (sheet.data.length > limits.maxRows + 1) {
+      problems.add(problem('too-many-rows', { row: 0, field: '', sheet: half }, { rows: sheet.data.length - 1, maxRows: limits.maxRows }));
+      continue;
+    }
     const table = readTable(sheet.data.map((r) => r.map(xlsxCell)), half, problems);
     if (!table) continue;
     const rowNumber = (i: number) => table.rowNumbers[i] ?? i + 2;

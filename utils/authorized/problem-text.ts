@@ -34,6 +34,8 @@ export const problemMessages = defineMessages<ProblemCode>({
     'insecure-redirect': 'The server redirects to {location}, which is not https (http only for localhost); it was not followed',
     'too-many-redirects': 'More than {max} redirects; the list URL should point at the list itself',
     'hidden-redirect': 'The server redirects, and the browser does not reveal where, so the redirect cannot be checked; enter the address the list is finally served from',
+    'too-many-rows': 'More than {maxRows} rows ({rows} found); split the list or use JSON',
+    'xlsx-part-too-large': 'The workbook part "{part}" unpacks to more than {maxBytes} bytes (the file is {fileBytes} bytes); save the list as CSV or JSON',
   },
   'zh-CN': {
     'missing-column': '表头缺少列“{column}”',
@@ -66,6 +68,8 @@ export const problemMessages = defineMessages<ProblemCode>({
     'insecure-redirect': '服务器重定向到 {location}，该地址不是 https（仅 localhost 可用 http），未跟随',
     'too-many-redirects': '重定向超过 {max} 次；名单地址应直接指向名单本身',
     'hidden-redirect': '服务器进行了重定向，但浏览器不显示目标地址，无法检查；请填写名单最终所在的地址',
+    'too-many-rows': '超过 {maxRows} 行（实际 {rows} 行），请拆分名单或改用 JSON',
+    'xlsx-part-too-large': '工作簿中的“{part}”解压后超过 {maxBytes} 字节（文件本身 {fileBytes} 字节），请另存为 CSV 或 JSON',
   },
 });
 

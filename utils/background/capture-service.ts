@@ -11,6 +11,7 @@ import { formatFen, lowestPriceFen } from '@/utils/marketplaces/price';
 import { toQuery } from '@/utils/content/listing-session';
 import { verdictsFor } from '@/utils/background/verdict-service';
 import { pageProxy } from '@/utils/background/page-proxy';
+import { captureImageFetch } from '@/utils/background/image-fetch';
 import { loadSettings } from '@/utils/settings/settings';
 import { ensureKey } from '@/utils/trust/investigator-key';
 import { sealSha256Of } from '@/utils/trust/seal';
@@ -53,7 +54,7 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
         captureVisibleTab: (windowId) => screenshotOfTab(tab.id, windowId),
         saveAsMHTML: pageCaptureSaveAsMhtml(),
         requestFromPage: page,
-        fetch: (url, init) => fetch(url, init),
+        fetch: captureImageFetch(listing.platform, tab.url),
         environment: async () => combineEnvironment(pageEnv, await collectExtensionEnvironment(extensionApis())),
         now: () => new Date(),
         randomUUID: () => crypto.randomUUID(),

@@ -9,6 +9,7 @@ import type { ContentStartChatCapture } from '@/utils/messaging/chat-schemas';
 import type { Verdict } from '@/utils/model/capture';
 import { verdictsFor } from '@/utils/background/verdict-service';
 import { chatPageProxy } from '@/utils/background/chat-page-proxy';
+import { captureImageFetch } from '@/utils/background/image-fetch';
 import { screenshotOfTab } from '@/utils/background/capture-service';
 import { loadSettings, localeOf } from '@/utils/settings/settings';
 import { ensureKey } from '@/utils/trust/investigator-key';
@@ -44,7 +45,7 @@ export async function captureChatForTab(data: ContentStartChatCapture, tab: { id
       {
         captureVisibleTab: (windowId) => screenshotOfTab(tab.id, windowId),
         page,
-        fetch: (url, init) => fetch(url, init),
+        fetch: captureImageFetch(platform, tab.url),
         environment: async () => combineEnvironment(pageEnv, await collectExtensionEnvironment(extensionApis())),
         now: () => new Date(),
         randomUUID: () => crypto.randomUUID(),

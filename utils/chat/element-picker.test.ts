@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { PICKER_UI_ATTRIBUTE, nearestScrollable, pickElement } from '@/utils/chat/element-picker';
+import { nearestScrollable, pickElement } from '@/utils/chat/element-picker';
 
 function page(): { list: HTMLElement; bubble: HTMLElement; link: HTMLAnchorElement } {
   document.body.replaceChildren();
@@ -26,9 +26,9 @@ describe('pickElement', () => {
     let pageSawClick = false;
     link.addEventListener('click', () => (pageSawClick = true));
     const picked = pickElement({ isScrollable: scrollableIs(list), hint: 'Click the message list' });
-    const overlay = document.querySelector(`[${PICKER_UI_ATTRIBUTE}="picker-overlay"]`) as HTMLElement;
+    const overlay = document.querySelector('[data-testid="picker-overlay"]') as HTMLElement;
     expect(overlay).not.toBeNull();
-    expect(document.querySelector(`[${PICKER_UI_ATTRIBUTE}="picker-hint"]`)?.textContent).toBe('Click the message list');
+    expect(document.querySelector('[data-testid="picker-hint"]')?.textContent).toBe('Click the message list');
     bubble.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
     expect(overlay.style.display).toBe('block');
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
@@ -36,7 +36,7 @@ describe('pickElement', () => {
     expect(await picked).toBe(list);
     expect(click.defaultPrevented).toBe(true);
     expect(pageSawClick).toBe(false);
-    expect(document.querySelectorAll(`[${PICKER_UI_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(document.querySelectorAll('[data-testid^="picker-"]')).toHaveLength(0);
   });
 
   it('picks the clicked element itself when nothing scrolls or when told to', async () => {
@@ -59,7 +59,7 @@ describe('pickElement', () => {
     const p2 = pickElement({ signal: controller.signal });
     controller.abort();
     expect(await p2).toBeNull();
-    expect(document.querySelectorAll(`[${PICKER_UI_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(document.querySelectorAll('[data-testid^="picker-"]')).toHaveLength(0);
     controller.abort();
     expect(await pickElement({ signal: controller.signal })).toBeNull();
   });
@@ -67,7 +67,7 @@ describe('pickElement', () => {
   it('ignores events on its own UI', async () => {
     const { bubble } = page();
     const picked = pickElement({ isScrollable: () => false, hint: 'hint' });
-    document.querySelector(`[${PICKER_UI_ATTRIBUTE}="picker-hint"]`)!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.querySelector('[data-testid="picker-hint"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     bubble.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     expect(await picked).toBe(bubble);
   });

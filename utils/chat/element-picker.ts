@@ -2,7 +2,7 @@
 // mouse is outlined, a click picks it (its nearest scrollable ancestor, usually the list), Esc
 // cancels. The overlay is our own element, built node by node and never from markup.
 
-export const PICKER_UI_ATTRIBUTE = 'data-listingproof-ui';
+import { isInsideOwnNode, markOwnNode } from '@/utils/content/own-nodes';
 
 export interface PickElementOptions {
   doc?: Document;
@@ -30,12 +30,13 @@ export function nearestScrollable(el: Element, isScrollable: (el: Element) => bo
 }
 
 function ownUi(el: Element): boolean {
-  return el.closest(`[${PICKER_UI_ATTRIBUTE}]`) !== null;
+  return isInsideOwnNode(el);
 }
 
 function createOverlay(doc: Document, hint: string | undefined): { box: HTMLElement; label: HTMLElement | undefined } {
   const box = doc.createElement('div');
-  box.setAttribute(PICKER_UI_ATTRIBUTE, 'picker-overlay');
+  box.dataset.testid = 'picker-overlay';
+  markOwnNode(box);
   Object.assign(box.style, {
     position: 'fixed',
     pointerEvents: 'none',
@@ -52,7 +53,8 @@ function createOverlay(doc: Document, hint: string | undefined): { box: HTMLElem
   doc.documentElement.appendChild(box);
   if (!hint) return { box, label: undefined };
   const label = doc.createElement('div');
-  label.setAttribute(PICKER_UI_ATTRIBUTE, 'picker-hint');
+  label.dataset.testid = 'picker-hint';
+  markOwnNode(label);
   label.textContent = hint;
   Object.assign(label.style, {
     position: 'fixed',

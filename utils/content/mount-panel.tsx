@@ -4,7 +4,7 @@ import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { setLocaleOverride } from '@/utils/i18n/locale';
 import { loadSettings, localeOf } from '@/utils/settings/settings';
 import { PANEL_CSS } from '@/components/panel/panel-styles';
-import { OWN_UI_ATTRIBUTE } from '@/utils/content/observe-page';
+import { markOwnNode } from '@/utils/content/own-nodes';
 
 /**
  * Mounts our one panel in an open shadow root (contract §1), in the language chosen in the
@@ -21,7 +21,7 @@ export async function mountPanel(ctx: ContentScriptContext): Promise<{ render(no
     append: 'last',
     css: PANEL_CSS,
     onMount(container, _shadow, host) {
-      host.setAttribute(OWN_UI_ATTRIBUTE, 'panel');
+      markOwnNode(host);
       root = createRoot(container);
       return root;
     },

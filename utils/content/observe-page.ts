@@ -3,27 +3,21 @@
 // at once (new search results get their badges within a frame), later ones at most once per
 // interval, so a page that never stops mutating (carousels, timers) costs little.
 
-export const OWN_UI_ATTRIBUTE = 'data-listingproof-ui';
-
-function isOwn(node: Node | null): boolean {
-  const el = node instanceof Element ? node : node?.parentElement;
-  return !!el?.closest(`[${OWN_UI_ATTRIBUTE}]`);
-}
+import { isInsideOwnNode, isOwnNode } from '@/utils/content/own-nodes';
 
 /** Every node is one of our own elements; stops at the first that is not (no copy of the list). */
 function allOwn(nodes: NodeList): boolean {
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (!(node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE))) return false;
+    if (!isOwnNode(nodes[i]!)) return false;
   }
   return true;
 }
 
 /** A record that only adds or removes our own elements (panel host, badges) is not a page change. */
 function onlyOwn(r: MutationRecord): boolean {
-  // Node lists first: a badge insertion is the common own record, and closest() walks the tree.
+  // Node lists first: a badge insertion is the common own record; the ancestor walk costs more.
   if (r.type === 'childList' && r.addedNodes.length + r.removedNodes.length > 0 && allOwn(r.addedNodes) && allOwn(r.removedNodes)) return true;
-  return isOwn(r.target);
+  return isInsideOwnNode(r.target);
 }
 
 export function observePage(root: Node, onChange: () => void, minIntervalMs = 150): () => void {

@@ -1,6 +1,6 @@
 import type { Verdict } from '@/utils/model/capture';
 import type { SearchResult } from '@/utils/model/search-result';
-import { OWN_UI_ATTRIBUTE } from '@/utils/content/observe-page';
+import { markOwnNode } from '@/utils/content/own-nodes';
 
 // Badges are plain DOM in the light tree next to each result (contract §1), built with
 // createElement/textContent only; React would cost more than it gives for 60 tiny labels.
@@ -33,12 +33,12 @@ function newBadge(doc: Document, color: string): HTMLElement {
   let template = templates.get(color);
   if (template?.ownerDocument !== doc) {
     template = doc.createElement('span');
-    template.setAttribute(OWN_UI_ATTRIBUTE, 'badge');
     template.dataset.testid = 'result-badge';
     template.style.cssText = `${BASE_STYLE}background:${color};`;
     templates.set(color, template);
   }
   const badge = template.cloneNode(false) as HTMLElement;
+  markOwnNode(badge);
   colorOf.set(badge, color);
   return badge;
 }

@@ -7,7 +7,7 @@ export function crossOriginImageUrls(doc: Document, limit = 120): string[] {
   const origin = doc.location?.origin;
   const seen = new Set<string>();
   for (const img of Array.from(doc.images)) {
-    if (isOwnUi(img) || img.closest('[data-listingproof-ui]')) continue;
+    if (isOwnUi(img)) continue;
     const src = img.currentSrc || img.src;
     if (!/^https?:/i.test(src)) continue;
     if (origin && new URL(src).origin === origin) continue;

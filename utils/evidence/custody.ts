@@ -52,10 +52,16 @@ export async function appendCustody(db: ListingProofDatabase, input: CustodyInpu
   });
 }
 
-/** The whole log in order, or the entries of some captures (for a package). */
+/**
+ * The whole log in order, or the entries of some captures for a package; a package also carries
+ * every deletion, so what was deleted (and why) travels with the evidence that is left.
+ */
 export async function readCustody(db: ListingProofDatabase, captureIds?: readonly string[]): Promise<CustodyRecord[]> {
-  const all = captureIds ? await db.custody.where('captureId').anyOf([...captureIds]).toArray() : await db.custody.toArray();
-  return all.sort((a, b) => a.seq - b.seq);
+  if (!captureIds) return (await db.custody.toArray()).sort((a, b) => a.seq - b.seq);
+  const own = await db.custody.where('captureId').anyOf([...captureIds]).toArray();
+  const seqs = new Set(own.map((e) => e.seq));
+  const deletions = (await db.custody.toArray()).filter((e) => e.event === 'delete' && !seqs.has(e.seq));
+  return [...own, ...deletions].sort((a, b) => a.seq - b.seq);
 }
 
 export interface VerifyCustodyOptions {

@@ -1,7 +1,7 @@
 // Product images at full size, fetched by the background (its host permissions reach the image
 // CDNs without CORS). A missing image is a warning on the capture, never a failed capture.
 
-export type FetchLike = (url: string, init?: { signal?: AbortSignal; credentials?: 'omit' | 'include' }) => Promise<Response>;
+export type FetchLike = (url: string, init?: { signal?: AbortSignal; credentials?: 'omit' | 'include'; redirect?: RequestRedirect }) => Promise<Response>;
 
 export interface FetchImagesOptions {
   concurrency?: number;

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hideFixedAndSticky, hideOwnUi } from '@/utils/evidence/hide-own-ui';
+import { markOwnNode } from '@/utils/content/own-nodes';
 
-function el(tag: string, attrs: Record<string, string> = {}): HTMLElement {
+function el(tag: string, attrs: Record<string, string> = {}, ours = false): HTMLElement {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (ours) markOwnNode(e);
   document.body.append(e);
   return e;
 }
@@ -12,14 +14,17 @@ function el(tag: string, attrs: Record<string, string> = {}): HTMLElement {
 describe('hideOwnUi', () => {
   beforeEach(() => document.body.replaceChildren());
 
-  it('hides every marked host and restores its previous inline style', () => {
-    const panel = el('div', { 'data-listingproof-ui': '' });
-    const badge = el('span', { 'data-listingproof-ui': 'badge', style: 'visibility: visible !important; color: red' });
+  it('hides every element of ours and restores its previous inline style', () => {
+    const panel = el('div', {}, true);
+    const badge = el('span', { style: 'visibility: visible !important; color: red' }, true);
     const page = el('div');
+    // A page copying any marker it has seen onto its own element hides nothing.
+    const forged = el('div', { 'data-listingproof-ui': 'panel', 'data-testid': 'result-badge' });
     const restore = hideOwnUi(document);
     expect(panel.style.getPropertyValue('visibility')).toBe('hidden');
     expect(badge.style.getPropertyPriority('visibility')).toBe('important');
     expect(page.style.visibility).toBe('');
+    expect(forged.style.visibility).toBe('');
     restore();
     restore(); // idempotent
     expect(panel.getAttribute('style') ?? '').toBe('');
@@ -36,7 +41,7 @@ describe('hideFixedAndSticky', () => {
     const header = el('header', { style: 'position: fixed; top: 0' });
     const nav = el('nav', { style: 'position: sticky' });
     const text = el('p');
-    const ours = el('div', { 'data-listingproof-ui': '', style: 'position: fixed' });
+    const ours = el('div', { style: 'position: fixed' }, true);
     const restore = hideFixedAndSticky(document);
     expect(header.style.visibility).toBe('hidden');
     expect(nav.style.visibility).toBe('hidden');

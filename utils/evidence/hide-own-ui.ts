@@ -1,9 +1,8 @@
+import { isInsideOwnNode, isOwnNode, ownElementsIn } from '@/utils/content/own-nodes';
+
 // Our panel must not appear in the evidence, and a stitched series must not repeat headers and
 // floating bars in every tile. Both are hidden with inline `!important` styles and put back
 // exactly as they were (value and priority), so the page is left as the investigator saw it.
-
-export const OWN_UI_ATTRIBUTE = 'data-listingproof-ui';
-export const OWN_UI_SELECTOR = `[${OWN_UI_ATTRIBUTE}]`;
 
 export type Restore = () => void;
 
@@ -24,15 +23,16 @@ function hideAll(elements: Iterable<HTMLElement>): Restore {
   };
 }
 
+/** Our elements in `doc`, known by reference (own-nodes.ts); no attribute a page could copy. */
 export function ownUiElements(doc: Document): HTMLElement[] {
-  return Array.from(doc.querySelectorAll<HTMLElement>(OWN_UI_SELECTOR));
+  return ownElementsIn(doc);
 }
 
 export function isOwnUi(el: Element): boolean {
-  return el.hasAttribute(OWN_UI_ATTRIBUTE);
+  return isInsideOwnNode(el);
 }
 
-/** Hides every element marked `data-listingproof-ui`; the returned function restores them. */
+/** Hides every element of ours in `doc`; the returned function restores them. */
 export function hideOwnUi(doc: Document): Restore {
   return hideAll(ownUiElements(doc));
 }
@@ -48,7 +48,8 @@ export function hideFixedAndSticky(doc: Document): Restore {
   const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node as HTMLElement;
-    if (!('style' in el) || isOwnUi(el)) continue;
+    // Our elements are registered themselves; what they hold is in a shadow root or theirs alone.
+    if (!('style' in el) || isOwnNode(el)) continue;
     const position = view.getComputedStyle(el).position;
     if (position === 'fixed' || position === 'sticky') found.push(el);
   }

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { createPageCaptureSession } from '@/utils/evidence/page-session';
+import { markOwnNode } from '@/utils/content/own-nodes';
 
 describe('createPageCaptureSession', () => {
   it('hides our UI and fixed elements for the capture and undoes both and the scroll on showUi', async () => {
     document.body.replaceChildren();
     const panel = document.createElement('div');
-    panel.setAttribute('data-listingproof-ui', '');
+    markOwnNode(panel);
     const header = document.createElement('header');
     header.style.position = 'fixed';
     const img = document.createElement('img');

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { planTiles } from '@/utils/evidence/canvas-tiles';
 import { swapImages, swapImagesWhileCloning } from '@/utils/evidence/clone-image-swap';
-import { crossOriginImageUrls, renderFullPage, renderInTiles, type RegionRenderer } from '@/utils/evidence/render-full-page';
+import { markOwnNode } from '@/utils/content/own-nodes';
+import { blindToIgnoreAttribute, crossOriginImageUrls, renderFullPage, renderInTiles, type RegionRenderer } from '@/utils/evidence/render-full-page';
 
 // html2canvas cannot paint in jsdom: the splitting and labelling are tested with an injected
 // renderer; real rendering is covered by the browser tests.
@@ -71,9 +72,12 @@ describe('image swapping for the clone', () => {
     b.src = 'https://img.alicdn.com/b.jpg';
     const own = document.createElement('img');
     own.src = 'https://img.alicdn.com/ours.png';
-    own.setAttribute('data-listingproof-ui', '');
-    document.body.append(a, b, own);
-    expect(crossOriginImageUrls(document)).toEqual(['https://img.alicdn.com/a.jpg', 'https://img.alicdn.com/b.jpg']);
+    markOwnNode(own);
+    const forged = document.createElement('img');
+    forged.src = 'https://img.alicdn.com/forged.png';
+    forged.setAttribute('data-listingproof-ui', '');
+    document.body.append(a, b, own, forged);
+    expect(crossOriginImageUrls(document)).toEqual(['https://img.alicdn.com/a.jpg', 'https://img.alicdn.com/b.jpg', 'https://img.alicdn.com/forged.png']);
     const n = swapImages(document, { 'https://img.alicdn.com/a.jpg': 'data:image/jpeg;base64,AA==' });
     expect(n).toBe(1);
     expect(a.getAttribute('src')).toBe('data:image/jpeg;base64,AA==');
@@ -105,5 +109,19 @@ describe('image swapping for the clone', () => {
     // Already pointed at its copy, an image counts as swapped and is not reloaded in onclone.
     document.body.replaceChildren(copyA);
     expect(swapImages(document, { 'https://img.alicdn.com/a.jpg': 'blob:https://item.test/1' })).toBe(1);
+  });
+});
+
+describe('blindToIgnoreAttribute', () => {
+  it('hides html2canvas\'s own ignore attribute from the renderer while it runs, and only then', () => {
+    const el = document.createElement('div');
+    el.setAttribute('data-html2canvas-ignore', 'true');
+    el.setAttribute('data-other', '');
+    const restore = blindToIgnoreAttribute(document);
+    expect(el.hasAttribute('data-html2canvas-ignore')).toBe(false);
+    expect(el.hasAttribute('DATA-HTML2CANVAS-IGNORE')).toBe(false);
+    expect(el.hasAttribute('data-other')).toBe(true);
+    restore();
+    expect(el.hasAttribute('data-html2canvas-ignore')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import html2canvas from 'html2canvas-pro';
 export { crossOriginImageUrls } from '@/utils/evidence/cross-origin-images';
-import { isOwnUi } from '@/utils/evidence/hide-own-ui';
+import type { Restore } from '@/utils/evidence/hide-own-ui';
+import { isOwnNode } from '@/utils/content/own-nodes';
 import { swapImages, swapImagesWhileCloning } from '@/utils/evidence/clone-image-swap';
 import { planTiles, partNote, type CanvasLimits, CHROMIUM_CANVAS_LIMITS, type TileRegion } from '@/utils/evidence/canvas-tiles';
 
@@ -54,11 +55,33 @@ export async function renderInTiles(render: RegionRenderer, size: { width: numbe
   return out;
 }
 
+const RENDERER_IGNORE_ATTRIBUTE = 'data-html2canvas-ignore';
+
+/**
+ * html2canvas leaves out every element carrying `data-html2canvas-ignore`, a name any seller can
+ * put on an element to keep it out of the re-render. While the renderer runs, our isolated
+ * world's `hasAttribute` answers false for that name (the page's own scripts are untouched);
+ * what we leave out is decided by `ignoreElements` alone (our nodes, known by reference).
+ */
+export function blindToIgnoreAttribute(doc: Document): Restore {
+  const view = doc.defaultView;
+  if (!view) return () => {};
+  const proto = view.Element.prototype;
+  const original = proto.hasAttribute;
+  proto.hasAttribute = function hasAttribute(this: Element, name: string): boolean {
+    return name.toLowerCase() === RENDERER_IGNORE_ATTRIBUTE ? false : original.call(this, name);
+  };
+  return () => {
+    proto.hasAttribute = original;
+  };
+}
+
 /** The real renderer: one html2canvas-pro call per tile region. */
 export function html2canvasRenderer(doc: Document, imageUrls: Readonly<Record<string, string>>): RegionRenderer {
   const view = doc.defaultView;
   return async (region, scale) => {
     const restoreCloning = swapImagesWhileCloning(doc, imageUrls);
+    const restoreIgnore = blindToIgnoreAttribute(doc);
     const canvas = await html2canvas(doc.documentElement, {
       x: region.x,
       y: region.y,
@@ -70,9 +93,13 @@ export function html2canvasRenderer(doc: Document, imageUrls: Readonly<Record<st
       useCORS: true,
       logging: false,
       backgroundColor: '#ffffff',
-      ignoreElements: isOwnUi,
+      // html2canvas skips an ignored element's subtree: checking the element itself is enough.
+      ignoreElements: isOwnNode,
       onclone: (clone) => void swapImages(clone, imageUrls),
-    }).finally(restoreCloning);
+    }).finally(() => {
+      restoreIgnore();
+      restoreCloning();
+    });
     return { dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height };
   };
 }

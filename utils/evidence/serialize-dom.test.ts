@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { serializeDom } from '@/utils/evidence/serialize-dom';
+import { markOwnNode } from '@/utils/content/own-nodes';
 
 describe('serializeDom', () => {
   beforeEach(() => {
@@ -12,20 +13,24 @@ describe('serializeDom', () => {
     const a = document.createElement('p');
     a.textContent = '券后价 ¥199.00';
     const panel = document.createElement('div');
-    panel.setAttribute('data-listingproof-ui', '');
+    markOwnNode(panel);
     panel.textContent = 'LISTINGPROOF PANEL';
     const b = document.createElement('p');
     b.textContent = 'after';
-    document.body.append(a, panel, b);
+    // The seller's copy of our old marker is the page's content and stays in the evidence.
+    const forged = document.createElement('div');
+    forged.setAttribute('data-listingproof-ui', 'panel');
+    forged.textContent = 'SELLER TEXT';
+    document.body.append(a, panel, b, forged);
 
     const html = serializeDom(document, 'https://detail.tmall.com/item.htm?id=1', '2026-11-23T21:05:03.123+08:00');
     expect(html.startsWith('<!DOCTYPE html>\n<!-- saved by ListingProof from https://detail.tmall.com/item.htm?id=1 at 2026-11-23T21:05:03.123+08:00 -->\n<html')).toBe(true);
     expect(html).toContain('券后价 ¥199.00');
     expect(html).toContain('after');
     expect(html).not.toContain('LISTINGPROOF PANEL');
-    expect(html).not.toContain('data-listingproof-ui');
+    expect(html).toContain('<div data-listingproof-ui="panel">SELLER TEXT</div>');
     // put back where it was
-    expect(Array.from(document.body.children)).toEqual([a, panel, b]);
+    expect(Array.from(document.body.children)).toEqual([a, panel, b, forged]);
   });
 
   it('declares UTF-8 in place of the page charset and says so', () => {

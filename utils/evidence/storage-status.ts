@@ -1,6 +1,9 @@
 // Evidence lives in IndexedDB; without persistent storage the browser may evict it under
 // pressure. The dashboard asks for persistence and shows how much of the quota is used.
 
+/** Where the quota messages send the investigator: deleting exported captures frees the space. */
+export const FREE_SPACE_HINT = 'Export older captures, then delete them in the dashboard (Evidence → Delete…) to free space';
+
 export interface StorageManagerLike {
   persist?(): Promise<boolean>;
   persisted?(): Promise<boolean>;

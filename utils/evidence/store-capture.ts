@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import type { ListingProofDatabase } from '@/utils/db/database';
 import { CaptureStepError, errorMessage } from '@/utils/evidence/capture-step-error';
 import { shopKeyOf } from '@/utils/evidence/shop-key';
+import { FREE_SPACE_HINT } from '@/utils/evidence/storage-status';
 import { captureRecordSchema, type CaptureRecord, type CaseRecord } from '@/utils/model/capture';
 import type { SealInvestigator } from '@/utils/model/trust';
 import { buildSeal, NO_INVESTIGATOR_WARNING } from '@/utils/trust/seal';
@@ -77,7 +78,7 @@ export async function storeCapture(db: ListingProofDatabase, draft: CaptureDraft
   } catch (err) {
     if (err instanceof CaptureStepError) throw err;
     if (isQuotaError(err)) {
-      throw new CaptureStepError('storing', `Storage is full: the browser refused to store this capture (${errorMessage(err)}). Export and delete older captures, then capture again; nothing stored before was changed.`, { cause: err });
+      throw new CaptureStepError('storing', `Storage is full: the browser refused to store this capture (${errorMessage(err)}). ${FREE_SPACE_HINT}, then capture again; nothing stored before was changed.`, { cause: err });
     }
     throw new CaptureStepError('storing', errorMessage(err), { cause: err });
   }

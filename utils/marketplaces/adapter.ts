@@ -11,6 +11,8 @@ export interface MarketplaceAdapter {
   extractorVersion: string;
   /** content-script match patterns */
   matches: string[];
+  /** domains (subdomains included) of the image CDN the background may fetch listing images from */
+  imageHosts: readonly string[];
   /** URLs this adapter alone claims, per page kind it supports (the conformance test checks them) */
   exampleUrls: Partial<Record<PageKind, string[]>>;
   /** cheap: URL first, then at most a few querySelector calls; never throws */

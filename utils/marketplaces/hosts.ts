@@ -1,3 +1,9 @@
+// Relative imports: wxt.config.ts loads this file before the '@/' alias exists.
+import { JD_IMAGE_HOSTS } from './jd/image-hosts';
+import { PDD_IMAGE_HOSTS } from './pdd/image-hosts';
+import { TAOBAO_IMAGE_HOSTS } from './taobao/image-hosts';
+import { TMALL_IMAGE_HOSTS } from './tmall/image-hosts';
+
 // The marketplace origins the extension runs on: the manifest's host permissions and the
 // content scripts' match patterns are both derived from this one list.
 export const MARKETPLACE_HOSTS = [
@@ -31,10 +37,6 @@ export const CHAT_PAGE_MATCHES = [
 ];
 
 // Image CDNs: the extension fetches product images itself (full size, hashed, and so a DOM
-// re-render of the page is not blank), which needs host permission for these origins.
-export const IMAGE_CDN_HOSTS = [
-  'https://*.alicdn.com/*',
-  'https://*.360buyimg.com/*',
-  'https://*.pddpic.com/*',
-  'https://*.yangkeduo.com/*',
-];
+// re-render of the page is not blank), which needs host permission for these origins. Each
+// marketplace's folder names its CDN domains; the adapters carry the same lists.
+export const IMAGE_CDN_HOSTS = [...new Set([...TAOBAO_IMAGE_HOSTS, ...TMALL_IMAGE_HOSTS, ...JD_IMAGE_HOSTS, ...PDD_IMAGE_HOSTS])].map((d) => `https://*.${d}/*`);

@@ -20,7 +20,7 @@ export const PROBLEM_CODES = [
   'needs-seller-key', 'needs-product-rule', 'bad-id', 'duplicate-seller', 'duplicate-product', 'empty-file',
   'invalid-json', 'wrong-format', 'unsupported-version', 'unknown-file-type', 'unknown-csv-header',
   'duplicate-half', 'mixed-files', 'missing-sheet', 'unreadable-file', 'too-many-problems', 'no-files',
-  'insecure-url', 'too-large', 'http-status', 'insecure-redirect', 'too-many-redirects', 'hidden-redirect',
+  'insecure-url', 'too-large', 'http-status', 'insecure-redirect', 'too-many-redirects', 'hidden-redirect', 'too-many-rows', 'xlsx-part-too-large',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { loadDocument, ownFixture } from '@/tests/helpers/load-page';
 import type { RawChatMessage } from '@/utils/model/chat';
 import { findMessageRows, genericReader } from '@/utils/chat/readers/generic';
+import { markOwnNode } from '@/utils/content/own-nodes';
 import type { Box, Measure } from '@/utils/chat/role-hints';
 
 const summary = (rows: RawChatMessage[]): string[] => rows.map((r) => `${r.kind}:${r.role}:${r.timeText}:${r.text}`);
@@ -97,7 +98,8 @@ describe('generic reader', () => {
     const doc = new JSDOM(`<div id="c">
       <div class="day"><div class="d">2025-11-03</div><div class="msg left">一</div><div class="msg right">二</div></div>
       <div class="day"><div class="d">昨天</div><div class="msg left">三</div><div class="msg right">四</div></div>
-      <div data-listingproof-ui="x">面板</div></div>`).window.document;
+      <div id="ours">面板</div></div>`).window.document;
+    markOwnNode(doc.querySelector('#ours')!);
     const rows = genericReader.readMessages(doc.querySelector('#c')!);
     expect(summary(rows)).toEqual([
       'divider:system:2025-11-03:2025-11-03',

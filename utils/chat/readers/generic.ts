@@ -5,12 +5,12 @@ import { CENTER_TOKENS, LEFT_TOKENS, RIGHT_TOKENS } from '@/utils/chat/role-hint
 import { readRow } from '@/utils/chat/row-reader';
 import { SelectorIndex } from '@/utils/chat/selector-index';
 import { looksLikeChatTime } from '@/utils/chat/parse-chat-time';
+import { isOwnNode } from '@/utils/content/own-nodes';
 import { platformOfHost, type ChatReader, type ReadOptions } from '@/utils/chat/readers/reader';
 
 // The reader for layouts nobody wrote a reader for: given the list the user picked, find the
 // repeated child structure (the message rows) and read each row with the shared heuristics.
 
-const OWN_UI = '[data-listingproof-ui]';
 const ROLE_TOKENS = new Set([...RIGHT_TOKENS, ...LEFT_TOKENS, ...CENTER_TOKENS]);
 
 /** tag plus class words, minus the words that only say which side a row is on */
@@ -20,7 +20,7 @@ export function rowSignature(el: Element): string {
 }
 
 function contentful(el: Element): boolean {
-  if (el.matches(OWN_UI)) return false;
+  if (isOwnNode(el)) return false;
   return (el.textContent?.trim() ?? '') !== '' || el.querySelector('img') !== null || el.tagName === 'IMG';
 }
 
@@ -47,7 +47,7 @@ export function findMessageRows(container: Element, maxDepth = 4): Element[] {
   let bestScore = listScore(container);
   let level: Element[] = [container];
   for (let depth = 1; depth <= maxDepth; depth++) {
-    level = level.flatMap((el) => Array.from(el.children).filter((c) => !c.matches(OWN_UI)));
+    level = level.flatMap((el) => Array.from(el.children).filter((c) => !isOwnNode(c)));
     for (const el of level) {
       const score = listScore(el);
       if (score > bestScore) [best, bestScore] = [el, score];

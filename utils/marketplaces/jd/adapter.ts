@@ -1,6 +1,7 @@
 import { JD_SEARCH_SAMPLE } from '@/utils/marketplaces/jd/search-sample';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
+import { JD_IMAGE_HOSTS } from '@/utils/marketplaces/jd/image-hosts';
 import { jdMatches } from '@/utils/marketplaces/jd/matches';
 import { assembleListing, firstOf, fromDom, fromState, fromUrl, type Sourced } from '@/utils/marketplaces/assemble';
 import { detectJdBlocked } from '@/utils/marketplaces/jd/blocked';
@@ -77,6 +78,7 @@ export const jdAdapter: MarketplaceAdapter = defineAdapter({
   id: 'jd',
   extractorVersion: 'jd-1.0.0',
   matches: jdMatches,
+  imageHosts: JD_IMAGE_HOSTS,
   exampleUrls: {
     item: ['https://item.jd.com/1020565583.html', 'https://item.jd.com/100012043978.html'],
     search: ['https://search.jd.com/Search?keyword=%E7%B4%A2%E5%B0%BC%E8%80%B3%E6%9C%BA&enc=utf-8'],

@@ -1,6 +1,7 @@
 import { PDD_SEARCH_SAMPLE } from '@/utils/marketplaces/pdd/search-sample';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
+import { PDD_IMAGE_HOSTS } from '@/utils/marketplaces/pdd/image-hosts';
 import { pddMatches } from '@/utils/marketplaces/pdd/matches';
 import { assembleListing, firstOf, fromDom, fromState, fromUrl } from '@/utils/marketplaces/assemble';
 import { detectPddBlocked } from '@/utils/marketplaces/pdd/blocked';
@@ -61,6 +62,7 @@ export const pddAdapter: MarketplaceAdapter = defineAdapter({
   id: 'pdd',
   extractorVersion: 'pdd-1.0.0',
   matches: pddMatches,
+  imageHosts: PDD_IMAGE_HOSTS,
   exampleUrls: {
     item: [
       'https://mobile.yangkeduo.com/goods.html?goods_id=8359328',

@@ -1,6 +1,7 @@
 import { TAOBAO_SEARCH_SAMPLE } from '@/utils/marketplaces/taobao/search-sample';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
+import { TAOBAO_IMAGE_HOSTS } from '@/utils/marketplaces/taobao/image-hosts';
 import { taobaoMatches } from '@/utils/marketplaces/taobao/matches';
 import { assembleListing } from '@/utils/marketplaces/assemble';
 import { blockedReason } from '@/utils/marketplaces/alibaba/blocked';
@@ -58,6 +59,7 @@ export const taobaoAdapter: MarketplaceAdapter = defineAdapter({
   id: 'taobao',
   extractorVersion: 'taobao-1.0.0',
   matches: taobaoMatches,
+  imageHosts: TAOBAO_IMAGE_HOSTS,
   exampleUrls: {
     item: ['https://item.taobao.com/item.htm?id=562283240178'],
     search: ['https://s.taobao.com/search?q=%E8%80%B3%E6%9C%BA'],

@@ -1,6 +1,7 @@
 import { TMALL_SEARCH_SAMPLE } from '@/utils/marketplaces/tmall/search-sample';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { defineAdapter } from '@/utils/marketplaces/define-adapter';
+import { TMALL_IMAGE_HOSTS } from '@/utils/marketplaces/tmall/image-hosts';
 import { tmallMatches } from '@/utils/marketplaces/tmall/matches';
 import { assembleListing } from '@/utils/marketplaces/assemble';
 import { blockedReason } from '@/utils/marketplaces/alibaba/blocked';
@@ -71,6 +72,7 @@ export const tmallAdapter: MarketplaceAdapter = defineAdapter({
   id: 'tmall',
   extractorVersion: 'tmall-1.0.0',
   matches: tmallMatches,
+  imageHosts: TMALL_IMAGE_HOSTS,
   exampleUrls: {
     item: ['https://detail.tmall.com/item.htm?id=605258110430', 'https://detail.m.tmall.com/item.htm?id=577342018417'],
     search: ['https://list.tmall.com/search_product.htm?q=%E7%AB%A5%E4%B9%A6'],
