@@ -19,7 +19,7 @@ export function readSources(file: string): { header: string; rows: SourceRow[] }
   const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
   const header = lines[0] ?? '';
   if (!header.startsWith('local_path\t')) throw new Error(`${file}: line 1 is not the header (local_path\\t...)`);
-  return { header, rows: lines.slice(1).map((line) => ({ localPath: line.split('\t')[0], line })) };
+  return { header, rows: lines.slice(1).map((line) => ({ localPath: line.split('\t')[0] ?? '', line })) };
 }
 
 export function importRealFixtures(incoming: string, target = REAL_FIXTURES): string[] {

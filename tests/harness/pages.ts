@@ -64,7 +64,8 @@ export const PAGES = {
     name: 'Taobao search (2025 cards, Tmall results among them)',
     url: 'https://s.taobao.com/search?q=XR-200',
     file: own('taobao/search-2025.html'),
-    search: { total: 10, unauthorized: 8, belowMin: 4 },
+    // 11 with the sponsored card: not on the list and 99.00 < 269.00
+    search: { total: 11, unauthorized: 9, belowMin: 5 },
   },
   tmallItem: {
     name: 'Tmall item (2025 page state, URL-encoded shop name)',

@@ -52,8 +52,11 @@ const OPTIONAL: (keyof ListingSources)[] = ['shopId', 'sellerId', 'prices', 'sku
  */
 export function assembleListing(parts: ListingParts): ExtractionResult {
   const warnings = [...(parts.warnings ?? [])];
-  const missing = (['itemId', 'title', 'shopName'] as const).filter((k) => !parts[k]?.value);
+  // a shop id without a name is enough (JD 京东自营 pages name no shop; contract §6.1)
+  const nameless = !parts.shopName?.value && !!parts.shopId?.value;
+  const missing = (['itemId', 'title', 'shopName'] as const).filter((k) => !parts[k]?.value && !(k === 'shopName' && nameless));
   if (missing.length) return { ok: false, reason: 'layout-changed', missing, warnings };
+  if (nameless) warnings.push('no shop name on the page: the shop id identifies the seller');
 
   const sources: ListingSources = {};
   for (const key of ['itemId', 'title', 'shopName', ...OPTIONAL] as (keyof ListingSources)[]) {
@@ -70,7 +73,7 @@ export function assembleListing(parts: ListingParts): ExtractionResult {
     url: parts.url.href,
     title: parts.title!.value!,
     shop: {
-      name: parts.shopName!.value!,
+      name: parts.shopName?.value ?? '',
       ...(parts.shopId?.value ? { id: parts.shopId.value } : {}),
       ...(parts.sellerId?.value ? { sellerId: parts.sellerId.value } : {}),
       ...(parts.extra?.sellerNick ? { sellerNick: parts.extra.sellerNick } : {}),

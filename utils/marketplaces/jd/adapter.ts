@@ -4,6 +4,9 @@ import { defineAdapter } from '@/utils/marketplaces/define-adapter';
 import { jdMatches } from '@/utils/marketplaces/jd/matches';
 import { assembleListing, firstOf, fromDom, fromState, fromUrl, type Sourced } from '@/utils/marketplaces/assemble';
 import { detectJdBlocked } from '@/utils/marketplaces/jd/blocked';
+import { jdTakedown } from '@/utils/marketplaces/jd/removed';
+import { removedListing } from '@/utils/marketplaces/removed';
+import { blockedWhenEmpty } from '@/utils/marketplaces/blocked-pages';
 import {
   readJdDomImages,
   readJdDomPrices,
@@ -37,6 +40,8 @@ function extract(doc: Document, url: URL): ExtractionResult {
     if (blocked) return { ok: false, reason: blocked, warnings: [] };
   }
   if (!urlId) return { ok: false, reason: 'not-a-listing', warnings: [] };
+  const takedown = jdTakedown(doc, !!product);
+  if (takedown) return removedListing('jd', urlId, takedown);
 
   const warnings: string[] = [];
   const state: JdStateFields = product ? readJdState(product) : { images: [], skus: [] };
@@ -91,7 +96,7 @@ export const jdAdapter: MarketplaceAdapter = defineAdapter({
   extractListing: (doc: Document, url: URL): ExtractionResult => extract(doc, url),
   extractSearchResults(doc: Document, url: URL) {
     if (!isJdSearchUrl(url)) return { results: [], source: 'none', warnings: ['not a JD search page'] };
-    return extractJdSearch(doc);
+    return blockedWhenEmpty(extractJdSearch(doc), () => detectJdBlocked(doc, url));
   },
   searchSample: JD_SEARCH_SAMPLE,
 });

@@ -1,0 +1,15 @@
+import type { ExtractionResult, Platform } from '@/utils/model/listing';
+
+// A taken-down listing (商品已下架, 宝贝不存在, 该商品已下柜) is a state of its own (contract §6.1):
+// the panel says so and a capture of it is proof of the takedown. Adapters decide only after
+// ruling out login walls and captchas, which are never `removed`.
+
+export function removedListing(platform: Platform, itemId: string | undefined, why: string): ExtractionResult {
+  return { ok: false, reason: 'removed', warnings: [why], removed: { platform, ...(itemId ? { itemId } : {}) } };
+}
+
+/** The first of `texts` in the page's title or body text, if any. */
+export function removedNotice(doc: Document, texts: readonly string[]): string | undefined {
+  const text = `${doc.title} ${doc.body?.textContent ?? ''}`;
+  return texts.find((t) => text.includes(t));
+}
