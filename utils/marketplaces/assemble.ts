@@ -6,6 +6,7 @@ import {
   type ListingSources,
   type Platform,
 } from '@/utils/model/listing';
+import { PLATFORM_FACTS } from '@/utils/marketplaces/platforms';
 
 /** A value read by one reader, tagged with where it came from. */
 export interface Sourced<T> {
@@ -64,7 +65,7 @@ export function assembleListing(parts: ListingParts): ExtractionResult {
     const empty = !part || part.value === undefined || (Array.isArray(part.value) && part.value.length === 0) ||
       (key === 'prices' && part.value && Object.keys(part.value).length === 0);
     if (!empty && part) sources[key] = part.source;
-    else if (OPTIONAL.includes(key) && !(key === 'sellerId' && parts.platform === 'pdd')) warnings.push(`missing optional field: ${key}`);
+    else if (OPTIONAL.includes(key) && !(key === 'sellerId' && !PLATFORM_FACTS[parts.platform].hasSellerId)) warnings.push(`missing optional field: ${key}`);
   }
 
   const listing: Listing = {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from '@/utils/marketplaces/platforms';
 
 // The shape every marketplace adapter produces. Prices are integer fen (1 yuan = 100 fen)
 // so that comparisons against a brand's minimum price never meet floating-point error.
 
-export const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd'] as const;
+// the marketplaces are listed once, beside their adapters
+export const PLATFORMS = PLATFORM_IDS;
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
 

@@ -10,7 +10,7 @@ import { mergeParts, type PartialListing } from '@/utils/marketplaces/alibaba/pa
 import { pageScripts } from '@/utils/marketplaces/alibaba/scripts';
 import { noItemId, takedownNotice, takedownReason } from '@/utils/marketplaces/alibaba/removed';
 import { removedListing } from '@/utils/marketplaces/removed';
-import { iceListing, readIceState } from '@/utils/marketplaces/ice-app-context';
+import { iceListing, readIceState } from '@/utils/marketplaces/alibaba/ice-app-context';
 import { optionNames, TAOBAO_DOM_READERS } from '@/utils/marketplaces/taobao/dom-readers';
 import { taobaoSearchResults } from '@/utils/marketplaces/taobao/search';
 import { gConfigListing, readGConfig } from '@/utils/marketplaces/taobao/state-readers';

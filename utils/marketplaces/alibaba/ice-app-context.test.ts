@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDocument, ownFixture, realFixture } from '@/tests/helpers/load-page';
 import { pageScripts } from '@/utils/marketplaces/alibaba/scripts';
-import { iceListing, priceKind, readIceState } from '@/utils/marketplaces/ice-app-context';
+import { iceListing, priceKind, readIceState } from '@/utils/marketplaces/alibaba/ice-app-context';
 
 const ice = (json: string) => [`!(function () {var a = window.__ICE_APP_CONTEXT__ || {};var b = ${json};for (var k in a) {b[k] = a[k]}window.__ICE_APP_CONTEXT__=b;})();`];
 
