@@ -124,6 +124,12 @@ export const PAGES = {
     file: own('jd/removed-2026-itemover.html'),
     listing: { state: 'removed', platform: 'jd', itemId: '100099887766' },
   },
+  jdHomeRedirect: {
+    name: 'JD item URL that ended on the JD home page (deleted sku)',
+    url: 'https://item.jd.com/100099887767.html',
+    file: own('jd/home-2026-redirect.html'),
+    listing: { state: 'removed', platform: 'jd', itemId: '100099887767' },
+  },
   jdRateLimited: {
     name: 'JD search rate-limited (访问频繁)',
     url: 'https://search.jd.com/Search?keyword=XR-200&page=2',
