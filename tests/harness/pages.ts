@@ -142,6 +142,12 @@ export const PAGES = {
     file: real('taobao/item/taobao-pc-item-ICE-2026-601465987171.html'),
     listing: { state: 'ready', platform: 'taobao', itemId: '601465987171', shopName: '宏发美食调味商城', shopId: '103890057', price: '26.93', seller: 'unauthorized', priceVerdict: 'no-rule' },
   },
+  taobaoH5Punish: {
+    name: 'Taobao H5 detail, real 2026 page behind the punish overlay',
+    url: 'https://h5.m.taobao.com/awp/core/detail.htm?id=1021732889355',
+    file: real('taobao/blocked/taobao-h5-detail-punish-overlay-2026.html'),
+    listing: { state: 'captcha' },
+  },
   taobaoRemoved: {
     name: 'Taobao item taken down (宝贝不存在)',
     url: 'https://item.taobao.com/item.htm?id=790000009999',

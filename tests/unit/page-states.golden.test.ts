@@ -11,22 +11,24 @@ const run = (rel: string, url: string) => extractSavedPage(readFileSync(own(rel)
 const page = (body: string, title = '') => new TextEncoder().encode(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`);
 
 describe('taken-down listings are `removed`, with what the URL tells', () => {
-  const cases: [string, string, string, string | undefined][] = [
-    ['taobao/removed-noitem.html', 'https://item.taobao.com/item.htm?id=790000009999', 'taobao', '790000009999'],
-    ['taobao/removed-noitem.html', 'https://item.taobao.com/auction/noitem.htm?itemid=790000009999', 'taobao', '790000009999'],
-    ['tmall/removed-downshelf-ice.html', 'https://detail.tmall.com/item.htm?id=750123456790', 'tmall', '750123456790'],
+  const none = { name: '', id: '', sellerId: '' };
+  const cases: [string, string, string, string | undefined, typeof none][] = [
+    ['taobao/removed-noitem.html', 'https://item.taobao.com/item.htm?id=790000009999', 'taobao', '790000009999', none],
+    ['taobao/removed-noitem.html', 'https://item.taobao.com/auction/noitem.htm?itemid=790000009999', 'taobao', '790000009999', none],
+    // the off-shelf state still names the shop: the takedown proof joins the shop's case
+    ['tmall/removed-downshelf-ice.html', 'https://detail.tmall.com/item.htm?id=750123456790', 'tmall', '750123456790', { name: 'Acme官方旗舰店', id: '100200300', sellerId: '2200100200' }],
     // Tmall's no-item redirect often drops the id: the platform is still known
-    ['taobao/removed-noitem.html', 'https://detail.tmall.com/auction/noitem.htm?type=1', 'tmall', undefined],
-    ['jd/removed-2026-itemover.html', 'https://item.jd.com/100099887766.html', 'jd', '100099887766'],
-    ['jd/home-2026-redirect.html', 'https://item.jd.com/100099887767.html', 'jd', '100099887767'],
-    ['pdd/goods-2024-offline.html', 'https://mobile.yangkeduo.com/goods.html?goods_id=432109876599', 'pdd', '432109876599'],
+    ['taobao/removed-noitem.html', 'https://detail.tmall.com/auction/noitem.htm?type=1', 'tmall', undefined, none],
+    ['jd/removed-2026-itemover.html', 'https://item.jd.com/100099887766.html', 'jd', '100099887766', { name: '', id: '1000000127', sellerId: '1000000127' }],
+    ['jd/home-2026-redirect.html', 'https://item.jd.com/100099887767.html', 'jd', '100099887767', none],
+    ['pdd/goods-2024-offline.html', 'https://mobile.yangkeduo.com/goods.html?goods_id=432109876599', 'pdd', '432109876599', none],
   ];
-  for (const [file, url, platform, itemId] of cases) {
+  for (const [file, url, platform, itemId, shop] of cases) {
     it(`${file} at ${url}`, () => {
       const out = run(file, url);
       expect(out.state).toBe('removed');
       expect(out.listing).toBeUndefined();
-      expect(out.removed).toEqual({ platform, itemId: itemId ?? '' });
+      expect(out.removed).toEqual({ platform, itemId: itemId ?? '', shop });
     });
   }
 

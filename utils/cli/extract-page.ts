@@ -18,7 +18,7 @@ export interface ExtractOutput {
   };
   results?: { platform: string; itemId: string; title: string; shopName: string; shopId: string; sellerId: string; price: string }[];
   /** state `removed`: what the requested URL or the page still tells of the taken-down listing */
-  removed?: { platform: string; itemId: string };
+  removed?: { platform: string; itemId: string; shop: { name: string; id: string; sellerId: string } };
   sources?: Record<string, string>;
   warnings: string[];
 }
@@ -47,7 +47,9 @@ export function extractSavedPage(bytes: Uint8Array, url: string): ExtractOutput 
   const result = route.adapter.extractListing(doc, new URL(url));
   if (!result.ok) {
     const state: PanelState = result.reason === 'layout-changed' ? 'error' : result.reason;
-    const removed = result.removed ? { removed: { platform: result.removed.platform, itemId: result.removed.itemId ?? '' } } : {};
+    const r = result.removed;
+    const shop = { name: r?.shop?.name ?? '', id: r?.shop?.id ?? '', sellerId: r?.shop?.sellerId ?? '' };
+    const removed = r ? { removed: { platform: r.platform, itemId: r.itemId ?? '', shop } } : {};
     return { state, ...removed, warnings: [...result.warnings, ...(result.missing?.length ? [`missing required: ${result.missing.join(', ')}`] : [])] };
   }
   const l = result.listing;

@@ -21,8 +21,10 @@ export interface ListingSnapshot {
  */
 export function takedownListing(removed: RemovedItem, url: URL, pageTitle: string): Listing | undefined {
   if (!removed.itemId) return undefined;
-  const title = pageTitle.trim().slice(0, 2000) || `${removed.platform} ${removed.itemId}`;
-  return { platform: removed.platform, itemId: removed.itemId, url: url.href, title, shop: { name: '' }, prices: {}, skus: [], images: [], takedown: true };
+  const title = (removed.title ?? pageTitle).trim().slice(0, 2000) || `${removed.platform} ${removed.itemId}`;
+  // the shop, where the page still names it, links the proof to the shop's case
+  const shop = removed.shop ?? { name: '' };
+  return { platform: removed.platform, itemId: removed.itemId, url: url.href, title, shop, prices: {}, skus: [], images: [], takedown: true };
 }
 
 export function toQuery(listing: Listing): VerdictQuery {

@@ -85,6 +85,9 @@ export type FailureReason = (typeof FAILURE_REASONS)[number];
 export interface RemovedItem {
   platform: Platform;
   itemId?: string;
+  /** what a takedown page's state still names (JD pageConfig, an off-shelf Tmall state) */
+  title?: string;
+  shop?: { name: string; id?: string; sellerId?: string };
 }
 
 export type ExtractionResult =

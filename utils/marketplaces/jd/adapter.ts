@@ -41,7 +41,10 @@ function extract(doc: Document, url: URL): ExtractionResult {
   }
   if (!urlId) return { ok: false, reason: 'not-a-listing', warnings: [] };
   const takedown = jdTakedown(doc, !!product);
-  if (takedown) return removedListing('jd', urlId, takedown);
+  if (takedown) {
+    const known = product ? readJdState(product) : undefined;
+    return removedListing('jd', urlId, takedown, { title: known?.title, shopId: known?.shopId, sellerId: known?.venderId });
+  }
 
   const warnings: string[] = [];
   const state: JdStateFields = product ? readJdState(product) : { images: [], skus: [] };

@@ -58,7 +58,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
     return { ok: false, reason: blockedReason(doc, url, needLogin) ?? 'not-a-listing', warnings: [] };
   }
   const takedown = gone(doc, url, scripts, needLogin);
-  if (takedown) return removedListing('taobao', urlItemId ?? state?.itemId, takedown);
+  if (takedown) return removedListing('taobao', urlItemId ?? state?.itemId, takedown, state);
   const dom = readDomFields(doc, era, fieldsToRead(state, era), TAOBAO_DOM_READERS);
   const warnings = state ? [] : ['no embedded page state found: read from the rendered page'];
   const result = assembleListing(mergeParts({ platform: 'taobao', url, state, dom, urlItemId, warnings }));

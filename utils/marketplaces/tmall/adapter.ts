@@ -61,7 +61,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
   }
   // a login wall or captcha is never a takedown (contract §6.1)
   const takedown = takedownReason(url, scripts);
-  if (takedown && !blockedReason(doc, url, needLogin)) return removedListing('tmall', urlItemId ?? state?.itemId, takedown);
+  if (takedown && !blockedReason(doc, url, needLogin)) return removedListing('tmall', urlItemId ?? state?.itemId, takedown, state);
   const dom = readDomFields(doc, era, fieldsToRead(state, era), TMALL_DOM_READERS);
   const warnings = state ? [] : ['no embedded page state found: read from the rendered page'];
   const result = assembleListing(
