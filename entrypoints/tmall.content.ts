@@ -1,4 +1,5 @@
 import { defineContentScript } from '#imports';
+import { CHAT_PAGE_MATCHES } from '@/utils/marketplaces/hosts';
 import { tmallMatches } from '@/utils/marketplaces/tmall/matches';
 import { tmallAdapter } from '@/utils/marketplaces/tmall/adapter';
 import { runContentScript } from '@/utils/content/run-content-script';
@@ -7,6 +8,7 @@ import { runContentScript } from '@/utils/content/run-content-script';
 // the manifest: a manifest content script runs during the load and delays it.
 export default defineContentScript({
   matches: tmallMatches,
+  excludeMatches: CHAT_PAGE_MATCHES,
   registration: 'runtime',
   main: (ctx) => runContentScript(ctx, tmallAdapter),
 });

@@ -53,6 +53,12 @@ export function EvidencePanel({ view, onCapture, chat }: Props) {
             <div className="lp-row"><span>{translate(m, 'belowMin')}</span><span>{view.search.belowMin}</span></div>
           </div>
         ) : null}
+        {view.state === 'removed' && !l ? (
+          <>
+            {view.removed?.itemId ? <Field testId="listing-item-id" label={translate(m, 'itemId')} value={view.removed.itemId} /> : null}
+            <CaptureButton capture={view.capture} onCapture={onCapture} />
+          </>
+        ) : null}
         {l ? (
           <>
             <Field testId="listing-item-id" label={translate(m, 'itemId')} value={l.itemId} />

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
-import { launchWithExtension, panel, type ExtensionBrowser } from '@/tests/harness/browser';
+import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
+import { readStoredCaptures } from '@/tests/harness/read-store';
 import { ALL_ROUTES, DEMO_AUTHORIZED_LIST, PAGES, type DemoPage } from '@/tests/harness/pages';
 import { importThroughDashboard } from '@/tests/harness/import-list';
 
@@ -29,7 +30,7 @@ describe('listing pages in Chromium, served at their real URLs', () => {
     const value = (id: string) => panel(page, id).getAttribute('data-value');
     if (want.platform) expect(await value('listing-platform')).toBe(want.platform);
     if (want.itemId) expect(await value('listing-item-id')).toBe(want.itemId);
-    if (want.shopName) expect(await value('listing-shop-name')).toBe(want.shopName);
+    if (want.shopName !== undefined) expect(await value('listing-shop-name')).toBe(want.shopName);
     if (want.shopId) expect(await value('listing-shop-id')).toBe(want.shopId);
     // Late prices arrive after load: the panel follows the page.
     if (want.price) await expect.poll(() => value('listing-price'), { timeout: 8000 }).toBe(want.price);
@@ -50,6 +51,25 @@ describe('listing pages in Chromium, served at their real URLs', () => {
     expect(await panel(page, 'listing-title').textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(await page.locator('listingproof-panel img, listingproof-panel svg, listingproof-panel script').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a taken-down listing (contract §6.1)', () => {
+  it('shows data-state="removed" with its item id, and a capture of it is stored as a takedown proof', async () => {
+    const page = await b.context.newPage();
+    await page.goto(PAGES.jdRemoved.url);
+    await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('removed');
+    expect(await panel(page, 'panel-message').textContent()).toMatch(/下架|taken down/);
+    await panel(page, 'capture-button').click();
+    await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 45_000 }).toMatch(/done|failed/);
+    expect(await panel(page, 'capture-button').getAttribute('data-capture-state')).toBe('done');
+    const evidenceId = (await panel(page, 'capture-button').getAttribute('data-evidence-id')) ?? '';
+    const dash = await openDashboard(b);
+    const stored = (await readStoredCaptures(dash)).find((c) => c.record.id === evidenceId);
+    const listingJson = JSON.parse(stored?.texts['listing.json'] ?? '{}') as { takedownProof?: boolean; platform?: string; itemId?: string };
+    expect(listingJson).toMatchObject({ takedownProof: true, platform: 'jd', itemId: '100099887766' });
+    await dash.close();
     await page.close();
   });
 });

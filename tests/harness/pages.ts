@@ -10,9 +10,10 @@ export const real = (rel: string) => own(`real/${rel}`);
 export const DEMO_AUTHORIZED_LIST = own('demo/authorized-list.json');
 
 export interface ExpectedListing {
-  state: 'ready' | 'login-required' | 'captcha' | 'not-a-listing';
+  state: 'ready' | 'login-required' | 'captcha' | 'not-a-listing' | 'removed';
   platform?: string;
   itemId?: string;
+  /** '' where the page names no shop (JD 京东自营: the shop id identifies it) */
   shopName?: string;
   shopId?: string;
   /** the final lowest price (late prices included) */
@@ -64,7 +65,8 @@ export const PAGES = {
     name: 'Taobao search (2025 cards, Tmall results among them)',
     url: 'https://s.taobao.com/search?q=XR-200',
     file: own('taobao/search-2025.html'),
-    search: { total: 10, unauthorized: 8, belowMin: 4 },
+    // 11 with the sponsored card: not on the list and 99.00 < 269.00
+    search: { total: 11, unauthorized: 9, belowMin: 5 },
   },
   tmallItem: {
     name: 'Tmall item (2025 page state, URL-encoded shop name)',
@@ -109,6 +111,66 @@ export const PAGES = {
     url: 'https://item.jd.com/1020565583.html',
     file: real('jd/item/jd-item-2018-1020565583-a.html'),
     listing: { state: 'ready', platform: 'jd', itemId: '1020565583', shopName: '良品铺子官方旗舰店', shopId: '25789' },
+  },
+  jdReal2026: {
+    name: 'JD item, real 2026 page (京东自营: shop id, no shop name; 政府补贴价)',
+    url: 'https://item.jd.com/100313528034.html',
+    file: real('jd/item/jd-item-2026-100313528034.html'),
+    listing: { state: 'ready', platform: 'jd', itemId: '100313528034', shopName: '', shopId: '1000222127', price: '5998.45', seller: 'unauthorized', priceVerdict: 'no-rule' },
+  },
+  jdRemoved: {
+    name: 'JD item taken down (该商品已下柜)',
+    url: 'https://item.jd.com/100099887766.html',
+    file: own('jd/removed-2026-itemover.html'),
+    listing: { state: 'removed', platform: 'jd', itemId: '100099887766' },
+  },
+  jdHomeRedirect: {
+    name: 'JD item URL that ended on the JD home page (deleted sku)',
+    url: 'https://item.jd.com/100099887767.html',
+    file: own('jd/home-2026-redirect.html'),
+    listing: { state: 'removed', platform: 'jd', itemId: '100099887767' },
+  },
+  jdRateLimited: {
+    name: 'JD search rate-limited (访问频繁)',
+    url: 'https://search.jd.com/Search?keyword=XR-200&page=2',
+    file: own('jd/search-2026-rate-limited.html'),
+    listing: { state: 'captcha' },
+  },
+  taobaoReal2026: {
+    name: 'Taobao item, real 2026 page (ICE state, 平台加补后 price)',
+    url: 'https://item.taobao.com/item.htm?id=601465987171',
+    file: real('taobao/item/taobao-pc-item-ICE-2026-601465987171.html'),
+    listing: { state: 'ready', platform: 'taobao', itemId: '601465987171', shopName: '宏发美食调味商城', shopId: '103890057', price: '26.93', seller: 'unauthorized', priceVerdict: 'no-rule' },
+  },
+  taobaoH5Punish: {
+    name: 'Taobao H5 detail, real 2026 page behind the punish overlay',
+    url: 'https://h5.m.taobao.com/awp/core/detail.htm?id=1021732889355',
+    file: real('taobao/blocked/taobao-h5-detail-punish-overlay-2026.html'),
+    listing: { state: 'captcha' },
+  },
+  taobaoRemoved: {
+    name: 'Taobao item taken down (宝贝不存在)',
+    url: 'https://item.taobao.com/item.htm?id=790000009999',
+    file: own('taobao/removed-noitem.html'),
+    listing: { state: 'removed', platform: 'taobao', itemId: '790000009999' },
+  },
+  tmallRemoved: {
+    name: 'Tmall item taken down (isDownShelf)',
+    url: 'https://detail.tmall.com/item.htm?id=750123456790',
+    file: own('tmall/removed-downshelf-ice.html'),
+    listing: { state: 'removed', platform: 'tmall', itemId: '750123456790' },
+  },
+  pddReal2024: {
+    name: 'Pinduoduo goods, real 2024 page (rawData, 拼单价 in yuan)',
+    url: 'https://mobile.yangkeduo.com/goods2.html?goods_id=662284821710',
+    file: real('pdd/item/pdd-goods-2024-662284821710-reindented.html'),
+    listing: { state: 'ready', platform: 'pdd', itemId: '662284821710', shopName: '鲜风达官方旗舰店', shopId: '860577608', price: '6.80', seller: 'unauthorized', priceVerdict: 'no-rule' },
+  },
+  pddRemoved: {
+    name: 'Pinduoduo goods offline (modelled: 商品已下架)',
+    url: 'https://mobile.yangkeduo.com/goods.html?goods_id=432109876599',
+    file: own('pdd/goods-2024-offline.html'),
+    listing: { state: 'removed', platform: 'pdd', itemId: '432109876599' },
   },
   pddItem: {
     name: 'Pinduoduo goods page (group price)',

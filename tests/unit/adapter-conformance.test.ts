@@ -5,7 +5,9 @@ import { ADAPTERS } from '@/utils/marketplaces/registry';
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import type { PageKind } from '@/utils/model/listing';
 import { matchesPattern } from '@/utils/marketplaces/match-pattern';
-import { pageScriptFor } from '@/utils/marketplaces/page-scripts';
+import { LISTING_SCRIPTS, pageScriptFor } from '@/utils/marketplaces/page-scripts';
+import { CHAT_PAGE_MATCHES, IMAGE_CDN_HOSTS, MARKETPLACE_HOSTS } from '@/utils/marketplaces/hosts';
+import { PLATFORM_FACTS, PLATFORM_IDS, platformOfHostname } from '@/utils/marketplaces/platforms';
 
 // Every adapter is registered, has example URLs that it alone claims, a content script whose
 // matches cover them and that the background injects there, and committed fixtures for each
@@ -84,6 +86,53 @@ describe('adapter conformance', () => {
       expect(files.some((f) => /login/.test(f)), `${id} has no login-wall fixture`).toBe(true);
       expect(files.some((f) => /captcha|risk/.test(f)), `${id} has no captcha fixture`).toBe(true);
     });
+  });
+});
+
+/** Whether every URL `inner` matches is also matched by `outer` (scheme, host, path prefix). */
+function patternWithin(inner: string, outer: string): boolean {
+  const parse = (p: string) => /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(p);
+  const i = parse(inner);
+  const o = parse(outer);
+  if (!i || !o) return false;
+  const schemeOk = o[1] === '*' || o[1] === i[1];
+  const hostOk = o[2] === i[2] || (o[2]!.startsWith('*.') && (i[2] === o[2]!.slice(2) || i[2]!.endsWith(o[2]!.slice(1))));
+  const pathOk = o[3] === i[3] || (o[3]!.endsWith('*') && i[3]!.startsWith(o[3]!.slice(0, -1)));
+  return schemeOk && hostOk && pathOk;
+}
+
+describe('platforms, permissions and injection agree', () => {
+  const hostPermissions = [...MARKETPLACE_HOSTS, ...IMAGE_CDN_HOSTS];
+
+  it('the manifest asks host permission for exactly these lists', () => {
+    expect(readFileSync(new URL('wxt.config.ts', root), 'utf8')).toContain('host_permissions: [...MARKETPLACE_HOSTS, ...IMAGE_CDN_HOSTS]');
+  });
+
+  it('the adapter registry and the platform list name the same marketplaces in the same order', () => {
+    expect(ADAPTERS.map((a) => a.id)).toEqual([...PLATFORM_IDS]);
+    expect(LISTING_SCRIPTS.map((s) => s.id)).toEqual([...PLATFORM_IDS]);
+  });
+
+  it('every content-script match and chat page lies inside the host permissions', () => {
+    for (const pattern of [...ADAPTERS.flatMap((a) => a.matches), ...CHAT_PAGE_MATCHES]) {
+      expect(hostPermissions.some((h) => patternWithin(pattern, h)), pattern).toBe(true);
+    }
+  });
+
+  it.each(PLATFORM_IDS.map((id) => [id] as const))('%s: the entrypoint declares what the background injects', (id) => {
+    const adapter = ADAPTERS.find((a) => a.id === id)!;
+    expect(LISTING_SCRIPTS.find((s) => s.id === id)?.matches).toBe(adapter.matches);
+    // the background gives chat pages the chat script, never a listing script
+    expect(readFileSync(new URL(`entrypoints/${id}.content.ts`, root), 'utf8')).toContain('excludeMatches: CHAT_PAGE_MATCHES');
+  });
+
+  it.each(PLATFORM_IDS.map((id) => [id] as const))('%s: its platform facts know its example item URLs', (id) => {
+    const adapter = ADAPTERS.find((a) => a.id === id)!;
+    for (const href of adapter.exampleUrls.item ?? []) {
+      const url = new URL(href);
+      expect(platformOfHostname(url.hostname), href).toBe(id);
+      expect(PLATFORM_FACTS[id].itemIdFromLink(url), href).toMatch(/^\d+$/);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ChatLink } from '@/utils/model/chat';
 import { looksLikeChatTime } from '@/utils/chat/parse-chat-time';
 import { SelectorIndex } from '@/utils/chat/selector-index';
+import { itemIdFromAnyLink } from '@/utils/marketplaces/platforms';
 
 // Reads the parts of one chat row (text, time, name, images, links) from its DOM. Shared by the
 // platform readers (which pass selectors) and the generic reader (which relies on heuristics).
@@ -27,7 +28,8 @@ const EMOJI_TOKENS = new Set(['emoji', 'emoticon', 'face', 'icon', 'expression']
 const NAME_TOKENS = new Set(['name', 'nick', 'nickname', 'username', 'author', 'who', 'sender']);
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'TR', 'TD', 'TABLE', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'BLOCKQUOTE', 'PRE']);
 const SMALL_IMAGE_PX = 40;
-const ITEM_URL = /(item\.taobao\.com\/item\.htm|detail\.(m\.)?tmall\.com\/item\.htm|item\.(m\.)?jd\.com\/(product\/)?\d+\.html|(yangkeduo|pinduoduo)\.com\/goods\d?\.html|[?&](goods_id|itemId|item_id)=\d+|[?&]id=\d{6,})/i;
+/** item parameters on any site; marketplace item links are told by each marketplace's own rules */
+const ITEM_PARAM = /[?&](goods_id|itemId|item_id)=\d+|[?&]id=\d{6,}/i;
 
 /** Class names split into lower-case words: `msgItem--right_2` gives msg, item, right. */
 export function classTokens(el: Element): string[] {
@@ -59,7 +61,9 @@ function isEmoji(img: Element): boolean {
 }
 
 export function isItemUrl(href: string): boolean {
-  return ITEM_URL.test(href);
+  if (ITEM_PARAM.test(href)) return true;
+  // a host without a scheme ("item.jd.com/1.html") is read as https
+  return itemIdFromAnyLink(/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href) ? href : `https://${href}`) !== '';
 }
 
 /** An absolute http(s) or data:image URL, or undefined for anything else (javascript:, blob:). */

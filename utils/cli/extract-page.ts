@@ -17,6 +17,8 @@ export interface ExtractOutput {
     price: { lowest: string; currency: 'CNY' };
   };
   results?: { platform: string; itemId: string; title: string; shopName: string; shopId: string; sellerId: string; price: string }[];
+  /** state `removed`: what the requested URL or the page still tells of the taken-down listing */
+  removed?: { platform: string; itemId: string; shop: { name: string; id: string; sellerId: string } };
   sources?: Record<string, string>;
   warnings: string[];
 }
@@ -28,7 +30,8 @@ export function extractSavedPage(bytes: Uint8Array, url: string): ExtractOutput 
   if (route.kind === 'search') {
     const found = route.adapter.extractSearchResults?.(doc, new URL(url));
     return {
-      state: 'ready',
+      // a login wall or rate limit in place of results is a state, never an empty `ready`
+      state: found?.blocked ?? 'ready',
       results: (found?.results ?? []).map((r) => ({
         platform: r.platform,
         itemId: r.itemId,
@@ -44,7 +47,10 @@ export function extractSavedPage(bytes: Uint8Array, url: string): ExtractOutput 
   const result = route.adapter.extractListing(doc, new URL(url));
   if (!result.ok) {
     const state: PanelState = result.reason === 'layout-changed' ? 'error' : result.reason;
-    return { state, warnings: [...result.warnings, ...(result.missing?.length ? [`missing required: ${result.missing.join(', ')}`] : [])] };
+    const r = result.removed;
+    const shop = { name: r?.shop?.name ?? '', id: r?.shop?.id ?? '', sellerId: r?.shop?.sellerId ?? '' };
+    const removed = r ? { removed: { platform: r.platform, itemId: r.itemId ?? '', shop } } : {};
+    return { state, ...removed, warnings: [...result.warnings, ...(result.missing?.length ? [`missing required: ${result.missing.join(', ')}`] : [])] };
   }
   const l = result.listing;
   return {

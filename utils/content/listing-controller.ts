@@ -3,7 +3,7 @@ import { messaging } from '@/utils/messaging/protocol';
 import type { CaptureProgress, VerdictQuery } from '@/utils/messaging/schemas';
 import type { Verdict } from '@/utils/model/capture';
 import type { PanelView } from '@/utils/content/panel-view';
-import { snapshot, toQuery, verdictKey } from '@/utils/content/listing-session';
+import { snapshot, takedownListing, toQuery, verdictKey } from '@/utils/content/listing-session';
 
 /** Item-page logic of the content script: extraction -> panel view -> verdict -> capture. */
 export class ListingController {
@@ -31,7 +31,7 @@ export class ListingController {
 
   async refresh(doc: Document, url: URL): Promise<void> {
     const snap = snapshot(this.adapter, doc, url, performance.now() - this.startedAt);
-    this.update({ kind: 'item', state: snap.state, platform: this.adapter.id, listing: snap.listing, search: undefined, detail: snap.detail });
+    this.update({ kind: 'item', state: snap.state, platform: snap.removed?.platform ?? this.adapter.id, listing: snap.listing, removed: snap.removed, search: undefined, detail: snap.detail });
     if (!snap.result.ok) return;
     const query = toQuery(snap.result.listing);
     const key = verdictKey(query);
@@ -57,15 +57,19 @@ export class ListingController {
 
   async capture(): Promise<{ started: boolean }> {
     const current = this.view();
-    if (current.state !== 'ready' || current.kind !== 'item' || current.capture.state === 'running') return { started: false };
-    const snap = snapshot(this.adapter, document, new URL(location.href), 0);
-    if (!snap.result.ok) return { started: false };
+    const capturable = current.state === 'ready' || current.state === 'removed';
+    if (!capturable || current.kind !== 'item' || current.capture.state === 'running') return { started: false };
+    const url = new URL(location.href);
+    const snap = snapshot(this.adapter, document, url, 0);
+    // a removed page is captured with what is known, as proof of the takedown
+    const listing = snap.result.ok ? snap.result.listing : snap.removed && takedownListing(snap.removed, url, document.title);
+    if (!listing) return { started: false };
     this.update({ capture: { state: 'running', step: 'start' } });
     try {
       const { evidenceId } = await messaging.sendMessage('contentStartCapture', {
         extraction: {
-          listing: snap.result.listing,
-          sources: snap.result.sources as Record<string, 'state' | 'dom' | 'url'>,
+          listing,
+          sources: snap.result.ok ? (snap.result.sources as Record<string, 'state' | 'dom' | 'url'>) : { itemId: 'url' },
           warnings: snap.result.warnings.slice(0, 200).map((w) => w.slice(0, 2000)),
           extractorVersion: this.adapter.extractorVersion,
         },

@@ -1,6 +1,6 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { formatFen, lowestPriceFen } from '@/utils/marketplaces/price';
-import type { ExtractionResult, Listing } from '@/utils/model/listing';
+import type { ExtractionResult, Listing, RemovedItem } from '@/utils/model/listing';
 import type { VerdictQuery } from '@/utils/messaging/schemas';
 import type { ListingView, PanelState } from '@/utils/content/panel-view';
 
@@ -11,7 +11,20 @@ export interface ListingSnapshot {
   state: PanelState;
   result: ExtractionResult;
   listing?: ListingView;
+  removed?: RemovedItem;
   detail?: string;
+}
+
+/**
+ * What a capture of a taken-down page records (contract §6.1: proof of the takedown): the
+ * platform and item id the URL gave, the page's own title, no shop and no prices.
+ */
+export function takedownListing(removed: RemovedItem, url: URL, pageTitle: string): Listing | undefined {
+  if (!removed.itemId) return undefined;
+  const title = (removed.title ?? pageTitle).trim().slice(0, 2000) || `${removed.platform} ${removed.itemId}`;
+  // the shop, where the page still names it, links the proof to the shop's case
+  const shop = removed.shop ?? { name: '' };
+  return { platform: removed.platform, itemId: removed.itemId, url: url.href, title, shop, prices: {}, skus: [], images: [], takedown: true };
 }
 
 export function toQuery(listing: Listing): VerdictQuery {
@@ -54,6 +67,7 @@ export function snapshot(adapter: MarketplaceAdapter, doc: Document, url: URL, e
       },
     };
   }
+  if (result.reason === 'removed') return { state: 'removed', result, ...(result.removed ? { removed: result.removed } : {}) };
   if (result.reason === 'layout-changed') {
     const detail = `missing: ${(result.missing ?? []).join(', ')}`;
     return { state: elapsedMs >= REQUIRED_FIELDS_DEADLINE_MS ? 'error' : 'loading', result, detail };

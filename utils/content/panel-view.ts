@@ -1,9 +1,9 @@
 import type { Verdict } from '@/utils/model/capture';
-import type { Platform, ListingSources } from '@/utils/model/listing';
+import type { Platform, ListingSources, RemovedItem } from '@/utils/model/listing';
 
 // What the in-page panel shows: derived from the latest extraction and verdict, nothing else.
 
-export type PanelState = 'loading' | 'ready' | 'login-required' | 'captcha' | 'not-a-listing' | 'error';
+export type PanelState = 'loading' | 'ready' | 'login-required' | 'captcha' | 'not-a-listing' | 'error' | 'removed';
 export type CaptureUiState = 'idle' | 'running' | 'done' | 'failed';
 
 export interface ListingView {
@@ -39,6 +39,8 @@ export interface PanelView {
   listing?: ListingView;
   verdict?: Verdict;
   search?: SearchSummaryView;
+  /** a taken-down listing: what the URL still tells (contract §6.1) */
+  removed?: RemovedItem;
   capture: CaptureView;
   /** why the state is what it is, for people (not a data-* value) */
   detail?: string;

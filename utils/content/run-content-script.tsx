@@ -49,8 +49,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
       const url = new URL(location.href);
       const kind = adapter.detectPage(document, url);
       if (kind === 'search') {
-        const summary = await search.refresh(document, url);
-        update({ kind: 'search', state: 'ready', platform: adapter.id, search: summary, listing: undefined });
+        const { blocked, ...summary } = await search.refresh(document, url);
+        update({ kind: 'search', state: blocked ?? 'ready', platform: adapter.id, search: summary, listing: undefined });
         await messaging.sendMessage('contentBadgeCount', { unauthorized: summary.unauthorized, belowMin: summary.belowMin }).catch(() => {});
       } else if (kind === 'item') {
         await listing.refresh(document, url);

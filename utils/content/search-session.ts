@@ -1,6 +1,6 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import type { Verdict } from '@/utils/model/capture';
-import type { SearchResult } from '@/utils/model/search-result';
+import type { SearchExtraction, SearchResult } from '@/utils/model/search-result';
 import type { VerdictQuery } from '@/utils/messaging/schemas';
 import type { SearchSummaryView } from '@/utils/content/panel-view';
 import { placeBadge } from '@/utils/content/result-badge';
@@ -54,17 +54,20 @@ export class SearchSession {
     this.warmed = false;
   }
 
-  async refresh(doc: Document, url: URL): Promise<SearchSummaryView> {
+  /** `blocked`: no results because the page is a login wall or a captcha/rate limit instead */
+  async refresh(doc: Document, url: URL): Promise<SearchSummaryView & { blocked?: SearchExtraction['blocked'] }> {
     await this.deps.local.prepare(); // at once when the digest is in hand
     if (!this.warmed) this.scheduleWarmUp();
-    const results = this.read(doc, url);
+    const found = this.adapter.extractSearchResults?.(doc, url);
+    const results = found?.results ?? [];
     const unjudged = this.judgeLocally(results, this.verdicts);
     for (let i = 0; i < unjudged.length; i += 500) {
       const batch = unjudged.slice(i, i + 500);
       const verdicts = await this.deps.requestVerdicts(batch.map(toQuery));
       batch.forEach((r, j) => this.verdicts.set(keyOf(r), verdicts[j] ?? UNKNOWN));
     }
-    return this.place(results, this.verdicts);
+    const summary = this.place(results, this.verdicts);
+    return found?.blocked ? { ...summary, blocked: found.blocked } : summary;
   }
 
   private read(doc: Document, url: URL): SearchResult[] {

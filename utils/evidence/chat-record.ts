@@ -1,4 +1,5 @@
 import { platformOfHost } from '@/utils/chat/readers/reader';
+import { itemIdFromAnyLink } from '@/utils/marketplaces/platforms';
 import type { Platform } from '@/utils/model/listing';
 import type { Conversation } from '@/utils/chat/read-conversation';
 
@@ -7,18 +8,7 @@ import type { Conversation } from '@/utils/chat/read-conversation';
 
 /** The platform's item id in an item link (Taobao/Tmall `id=`, JD `<sku>.html`, PDD `goods_id`), '' when none. */
 export function itemIdFromLink(link: string | undefined): string {
-  if (!link) return '';
-  let u: URL;
-  try {
-    u = new URL(link.startsWith('//') ? `https:${link}` : link);
-  } catch {
-    return '';
-  }
-  const host = u.hostname;
-  if (/(^|\.)(taobao|tmall)\.(com|hk)$/.test(host)) return /^\d{1,20}$/.exec(u.searchParams.get('id') ?? '')?.[0] ?? '';
-  if (/(^|\.)jd\.(com|hk)$/.test(host)) return /^\/(?:product\/)?(\d{1,20})\.html$/.exec(u.pathname)?.[1] ?? '';
-  if (/(^|\.)(yangkeduo|pinduoduo)\.com$/.test(host)) return /^\d{1,20}$/.exec(u.searchParams.get('goods_id') ?? '')?.[0] ?? '';
-  return '';
+  return itemIdFromAnyLink(link);
 }
 
 /** The record's platform: the reader's, else the tab's host (a picked list on a marketplace page). */

@@ -41,6 +41,8 @@ export function buildListingJson(input: ListingJsonInput) {
     capturedAt: input.capturedAt,
     investigator: input.investigator,
     url: { requested: input.requestedUrl, final: input.finalUrl },
+    /** the page showed the listing taken down: this capture proves the takedown (contract §6.1) */
+    ...(listing.takedown ? { takedownProof: true } : {}),
     pageTitle: input.pageTitle,
     platform: listing.platform,
     itemId: listing.itemId,

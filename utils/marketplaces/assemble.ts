@@ -6,6 +6,7 @@ import {
   type ListingSources,
   type Platform,
 } from '@/utils/model/listing';
+import { PLATFORM_FACTS } from '@/utils/marketplaces/platforms';
 
 /** A value read by one reader, tagged with where it came from. */
 export interface Sourced<T> {
@@ -52,8 +53,11 @@ const OPTIONAL: (keyof ListingSources)[] = ['shopId', 'sellerId', 'prices', 'sku
  */
 export function assembleListing(parts: ListingParts): ExtractionResult {
   const warnings = [...(parts.warnings ?? [])];
-  const missing = (['itemId', 'title', 'shopName'] as const).filter((k) => !parts[k]?.value);
+  // a shop id without a name is enough (JD 京东自营 pages name no shop; contract §6.1)
+  const nameless = !parts.shopName?.value && !!parts.shopId?.value;
+  const missing = (['itemId', 'title', 'shopName'] as const).filter((k) => !parts[k]?.value && !(k === 'shopName' && nameless));
   if (missing.length) return { ok: false, reason: 'layout-changed', missing, warnings };
+  if (nameless) warnings.push('no shop name on the page: the shop id identifies the seller');
 
   const sources: ListingSources = {};
   for (const key of ['itemId', 'title', 'shopName', ...OPTIONAL] as (keyof ListingSources)[]) {
@@ -61,7 +65,7 @@ export function assembleListing(parts: ListingParts): ExtractionResult {
     const empty = !part || part.value === undefined || (Array.isArray(part.value) && part.value.length === 0) ||
       (key === 'prices' && part.value && Object.keys(part.value).length === 0);
     if (!empty && part) sources[key] = part.source;
-    else if (OPTIONAL.includes(key) && !(key === 'sellerId' && parts.platform === 'pdd')) warnings.push(`missing optional field: ${key}`);
+    else if (OPTIONAL.includes(key) && !(key === 'sellerId' && !PLATFORM_FACTS[parts.platform].hasSellerId)) warnings.push(`missing optional field: ${key}`);
   }
 
   const listing: Listing = {
@@ -70,7 +74,7 @@ export function assembleListing(parts: ListingParts): ExtractionResult {
     url: parts.url.href,
     title: parts.title!.value!,
     shop: {
-      name: parts.shopName!.value!,
+      name: parts.shopName?.value ?? '',
       ...(parts.shopId?.value ? { id: parts.shopId.value } : {}),
       ...(parts.sellerId?.value ? { sellerId: parts.sellerId.value } : {}),
       ...(parts.extra?.sellerNick ? { sellerNick: parts.extra.sellerNick } : {}),

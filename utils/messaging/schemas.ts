@@ -33,7 +33,7 @@ export const LISTING_LIMITS = { skus: 2_000, images: 200, url: 8_000, sources: 3
 const url = z.string().max(LISTING_LIMITS.url);
 
 /** The listing as a content script sends it: the model's shape with every string and list bounded. */
-export const listingPayloadSchema = listingSchema.extend({
+export const listingPayloadSchema = listingSchema.safeExtend({
   itemId: id.min(1),
   url,
   title: text.min(1),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatFen } from '@/utils/marketplaces/price';
-import { PLATFORMS, platformSchema, type Platform } from '@/utils/model/listing';
+import { platformSchema } from '@/utils/model/listing';
+import { platformFromName } from '@/utils/marketplaces/platforms';
 
 // The authorized list a brand publishes (contract §4). Input schemas accept what files carry
 // (numbers for ids and prices, `|`-joined lists) and turn it into the canonical form; their error
@@ -37,7 +38,6 @@ export const importProblemSchema = z.object({
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
-const PLATFORM_ALIASES: Record<string, Platform> = { 淘宝: 'taobao', 天猫: 'tmall', 京东: 'jd', 拼多多: 'pdd' };
 
 /** Real calendar date check: 2026-02-30 is not a date. */
 export function isCalendarDate(y: number, m: number, d: number): boolean {
@@ -109,8 +109,9 @@ export const listInput = z
 
 export const platformInput = z.unknown().transform((v, ctx) => {
   const s = typeof v === 'string' ? v.trim() : '';
-  const p = PLATFORM_ALIASES[s] ?? s.toLowerCase();
-  if ((PLATFORMS as readonly string[]).includes(p)) return p as Platform;
+  // ids and the names people write (天猫), as each marketplace lists them
+  const p = platformFromName(s);
+  if (p) return p;
   ctx.addIssue({ code: 'custom', message: s === '' ? 'missing-field' : 'unknown-platform', params: { value: String(v ?? '') } });
   return z.NEVER;
 });

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from '@/utils/marketplaces/platforms';
 
 // The shape every marketplace adapter produces. Prices are integer fen (1 yuan = 100 fen)
 // so that comparisons against a brand's minimum price never meet floating-point error.
 
-export const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd'] as const;
+// the marketplaces are listed once, beside their adapters
+export const PLATFORMS = PLATFORM_IDS;
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
 
@@ -52,7 +54,8 @@ export const listingSchema = z.object({
   url: z.string(),
   title: z.string().min(1),
   shop: z.object({
-    name: z.string().min(1),
+    /** empty only when the page gives the shop id but no name (JD 京东自营, contract §6.1) */
+    name: z.string(),
     /** the shop id (Taobao/Tmall shopId, JD shopId, PDD mallID), not the seller id */
     id: z.string().optional(),
     /** Taobao/Tmall sellerId/userId, JD venderId; absent on Pinduoduo */
@@ -66,15 +69,27 @@ export const listingSchema = z.object({
   images: z.array(z.string()),
   salesText: z.string().optional(),
   brand: z.string().optional(),
-});
+  /** a capture of a taken-down page (state `removed`): proof of the takedown, not of a listing */
+  takedown: z.literal(true).optional(),
+}).refine((l) => l.shop.name !== '' || !!l.shop.id || l.takedown, { message: 'shop name or shop id required', path: ['shop', 'name'] });
 export type Listing = z.infer<typeof listingSchema>;
 
 /** Which reader each field came from; reported on every extraction. */
 export type ListingSources = Partial<Record<'itemId' | 'title' | 'shopName' | 'shopId' | 'sellerId' | 'prices' | 'skus' | 'images' | 'salesText', FieldSource>>;
 
-export const FAILURE_REASONS = ['not-a-listing', 'login-required', 'captcha', 'layout-changed'] as const;
+/** `removed`: the listing was taken down (contract §6.1); never a login wall or captcha */
+export const FAILURE_REASONS = ['not-a-listing', 'login-required', 'captcha', 'layout-changed', 'removed'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** What a taken-down page (or the URL that led to it) still tells. */
+export interface RemovedItem {
+  platform: Platform;
+  itemId?: string;
+  /** what a takedown page's state still names (JD pageConfig, an off-shelf Tmall state) */
+  title?: string;
+  shop?: { name: string; id?: string; sellerId?: string };
+}
 
 export type ExtractionResult =
   | { ok: true; listing: Listing; warnings: string[]; sources: ListingSources }
-  | { ok: false; reason: FailureReason; missing?: string[]; warnings: string[] };
+  | { ok: false; reason: FailureReason; missing?: string[]; warnings: string[]; removed?: RemovedItem };

@@ -17,4 +17,6 @@ export interface SearchExtraction {
   results: SearchResult[];
   source: FieldSource | 'none';
   warnings: string[];
+  /** set when the page recognised no result because it is a login wall or a captcha/rate limit */
+  blocked?: 'login-required' | 'captcha';
 }

@@ -1,5 +1,6 @@
 import type { ChatHeader, ChatPlatform, RawChatMessage } from '@/utils/model/chat';
 import type { GetStyle, Measure } from '@/utils/chat/role-hints';
+import { platformOfHostname } from '@/utils/marketplaces/platforms';
 
 // The contract every chat reader meets: a URL/DOM test, the scrollable message list, the rows
 // in it, and what the header says about the shop. Readers are pure: they never scroll or click.
@@ -35,9 +36,5 @@ export function toUrl(url: URL | string): URL | undefined {
 
 /** The platform a chat page's host belongs to, `unknown` elsewhere. */
 export function platformOfHost(host: string): ChatPlatform {
-  if (/(^|\.)tmall\.(com|hk)$/.test(host)) return 'tmall';
-  if (/(^|\.)taobao\.com$/.test(host)) return 'taobao';
-  if (/(^|\.)jd\.(com|hk)$/.test(host)) return 'jd';
-  if (/(^|\.)(yangkeduo|pinduoduo)\.com$/.test(host)) return 'pdd';
-  return 'unknown';
+  return platformOfHostname(host) ?? 'unknown';
 }

@@ -1,4 +1,4 @@
-import type { FailureReason } from '@/utils/model/listing';
+import { isRateLimited } from '@/utils/marketplaces/blocked-pages';
 
 // Logged-out and anti-bot pages are normal states on Taobao/Tmall, not crashes. These checks
 // run only when a page did not yield a listing, so an item page under a dismissable overlay
@@ -49,8 +49,8 @@ export function isLoginPage(doc: Document, url: URL, stateNeedsLogin = false): b
 }
 
 /** Why a page that gave no listing is blocked, if it is. Captcha first: punish pages also link to login. */
-export function blockedReason(doc: Document, url: URL, stateNeedsLogin = false): FailureReason | undefined {
-  if (isCaptchaPage(doc, url)) return 'captcha';
+export function blockedReason(doc: Document, url: URL, stateNeedsLogin = false): 'login-required' | 'captcha' | undefined {
+  if (isCaptchaPage(doc, url) || isRateLimited(doc)) return 'captcha';
   if (isLoginPage(doc, url, stateNeedsLogin)) return 'login-required';
   return undefined;
 }

@@ -5,6 +5,9 @@ import { JD_IMAGE_HOSTS } from '@/utils/marketplaces/jd/image-hosts';
 import { jdMatches } from '@/utils/marketplaces/jd/matches';
 import { assembleListing, firstOf, fromDom, fromState, fromUrl, type Sourced } from '@/utils/marketplaces/assemble';
 import { detectJdBlocked } from '@/utils/marketplaces/jd/blocked';
+import { jdTakedown } from '@/utils/marketplaces/jd/removed';
+import { removedListing } from '@/utils/marketplaces/removed';
+import { blockedWhenEmpty } from '@/utils/marketplaces/blocked-pages';
 import {
   readJdDomImages,
   readJdDomPrices,
@@ -38,6 +41,11 @@ function extract(doc: Document, url: URL): ExtractionResult {
     if (blocked) return { ok: false, reason: blocked, warnings: [] };
   }
   if (!urlId) return { ok: false, reason: 'not-a-listing', warnings: [] };
+  const takedown = jdTakedown(doc, !!product);
+  if (takedown) {
+    const known = product ? readJdState(product) : undefined;
+    return removedListing('jd', urlId, takedown, { title: known?.title, shopId: known?.shopId, sellerId: known?.venderId });
+  }
 
   const warnings: string[] = [];
   const state: JdStateFields = product ? readJdState(product) : { images: [], skus: [] };
@@ -93,7 +101,7 @@ export const jdAdapter: MarketplaceAdapter = defineAdapter({
   extractListing: (doc: Document, url: URL): ExtractionResult => extract(doc, url),
   extractSearchResults(doc: Document, url: URL) {
     if (!isJdSearchUrl(url)) return { results: [], source: 'none', warnings: ['not a JD search page'] };
-    return extractJdSearch(doc);
+    return blockedWhenEmpty(extractJdSearch(doc), () => detectJdBlocked(doc, url));
   },
   searchSample: JD_SEARCH_SAMPLE,
 });

@@ -24,6 +24,19 @@ export const JD_ITEM = {
 
 export const JD_IMAGE_BASE = 'https://img14.360buyimg.com/n0/';
 
+/**
+ * Taken-down items: `<div class="itemover-tip">该商品已下柜…</div>` on the item page (current pages
+ * also carry an empty `#itemover-new`, which is not a takedown), or the JD home page served for
+ * an item URL (JD redirects a deleted sku there).
+ */
+export const JD_REMOVED = {
+  /** a class name: looked up with getElementsByClassName, which stays cheap on a large page */
+  noticeClass: 'itemover-tip',
+  noticeText: ['下柜', '下架', '不存在'],
+  homeTitle: '京东(JD.COM)-',
+  homeCanonical: 'link[rel="canonical"][href$="//www.jd.com/"], link[rel="canonical"][href$="//www.jd.com"]',
+} as const;
+
 /** Login walls and risk checks: markers read only when the page carries no pageConfig. */
 export const JD_BLOCKED = {
   loginHosts: ['passport.jd.com', 'plogin.m.jd.com'],

@@ -73,8 +73,14 @@ describe('Pinduoduo goods: rawData modelled on the real 2017 API response', () =
     expect(r.ok && r.warnings.some((w) => w.includes('sellerId'))).toBe(false);
   });
 
-  it('without any mall name the listing is incomplete, and says why', () => {
+  it('a mall id without a mall name is enough: ready with an empty name (contract §6.1)', () => {
     const r = extract(pageWithRawData({ store: { initDataObj: { goods } } }, url), url);
+    expect(r).toMatchObject({ ok: true, listing: { shop: { name: '', id: String(goods.mall_id) } } });
+  });
+
+  it('without any mall name or id the listing is incomplete, and says why', () => {
+    const { mall_id: _dropped, ...anonymous } = goods;
+    const r = extract(pageWithRawData({ store: { initDataObj: { goods: anonymous } } }, url), url);
     expect(r).toMatchObject({ ok: false, reason: 'layout-changed', missing: ['shopName'] });
     expect(r.warnings).toContain('neither rawData nor the modelled DOM selectors yielded the required fields');
   });

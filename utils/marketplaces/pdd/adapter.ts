@@ -5,10 +5,13 @@ import { PDD_IMAGE_HOSTS } from '@/utils/marketplaces/pdd/image-hosts';
 import { pddMatches } from '@/utils/marketplaces/pdd/matches';
 import { assembleListing, firstOf, fromDom, fromState, fromUrl } from '@/utils/marketplaces/assemble';
 import { detectPddBlocked } from '@/utils/marketplaces/pdd/blocked';
+import { removedListing, removedNotice } from '@/utils/marketplaces/removed';
+import { PDD_REMOVED } from '@/utils/marketplaces/pdd/selectors';
+import { blockedWhenEmpty } from '@/utils/marketplaces/blocked-pages';
 import { readPddDom } from '@/utils/marketplaces/pdd/dom-readers';
 import { extractPddSearch } from '@/utils/marketplaces/pdd/search';
 import { readPddGoodsState, readRawData, type PddStateFields } from '@/utils/marketplaces/pdd/state-readers';
-import { isPddHost, isPddSearchUrl, pddGoodsIdFromUrl } from '@/utils/marketplaces/pdd/urls';
+import { isPddGridUrl, pddGoodsIdFromUrl } from '@/utils/marketplaces/pdd/urls';
 import type { ExtractionResult, Listing, PageKind } from '@/utils/model/listing';
 
 // Pinduoduo: item id = goods_id; shop id = mallID; no seller id. The group price (拼单价) counts
@@ -30,6 +33,9 @@ function extract(doc: Document, url: URL): ExtractionResult {
     if (blocked) return { ok: false, reason: blocked, warnings: [] };
   }
   if (!urlId) return { ok: false, reason: 'not-a-listing', warnings: [] };
+  // offline goods: modelled (no real sample), see PDD_REMOVED
+  const offline = state.goodsId ? undefined : removedNotice(doc, PDD_REMOVED.text);
+  if (offline) return removedListing('pdd', urlId, `page notice: ${offline}`);
 
   const warnings: string[] = [];
   if (!raw) warnings.push('no rawData state found: reading the DOM (modelled selectors)');
@@ -69,17 +75,21 @@ export const pddAdapter: MarketplaceAdapter = defineAdapter({
       'https://mobile.yangkeduo.com/goods2.html?goods_id=8359328',
       'https://mobile.pinduoduo.com/goods.html?goods_id=8359328',
     ],
-    search: ['https://mobile.yangkeduo.com/search_result.html?search_key=%E9%9D%A2%E5%8C%85%E5%B9%B2'],
+    search: [
+      'https://mobile.yangkeduo.com/search_result.html?search_key=%E9%9D%A2%E5%8C%85%E5%B9%B2',
+      'https://mobile.yangkeduo.com/pincard_ask.html?__rp_name=brand_amazing_price_group',
+    ],
   },
   detectPage(_doc: Document, url: URL): PageKind | null {
     if (pddGoodsIdFromUrl(url)) return 'item';
-    if (isPddSearchUrl(url)) return 'search';
+    // channel pages are grids of goods like a search page: read and badged the same way
+    if (isPddGridUrl(url)) return 'search';
     return null;
   },
   extractListing: (doc: Document, url: URL): ExtractionResult => extract(doc, url),
   extractSearchResults(doc: Document, url: URL) {
-    if (!isPddHost(url) || !isPddSearchUrl(url)) return { results: [], source: 'none', warnings: ['not a Pinduoduo search page'] };
-    return extractPddSearch(doc);
+    if (!isPddGridUrl(url)) return { results: [], source: 'none', warnings: ['not a Pinduoduo search or channel page'] };
+    return blockedWhenEmpty(extractPddSearch(doc), () => detectPddBlocked(doc, url));
   },
   searchSample: PDD_SEARCH_SAMPLE,
 });

@@ -18,27 +18,40 @@ function isGoods(v: StateValue): boolean {
   return !!o && pick(o, ...ID_KEYS) !== undefined && pick(o, ...NAME_KEYS) !== undefined;
 }
 
-/** Breadth-first, bounded: the first array whose entries look like goods. */
+/**
+ * Breadth-first, bounded: the longest array whose entries look like goods. The grid is the
+ * longest; banners and side slots (channel pages' `tabBannerResourceList[].data.goodsList`) hold
+ * one or two goods and may sit nearer the root.
+ */
 function findGoodsList(root: StateValue): StateObject[] {
   const queue: StateValue[] = [root];
+  let best: StateObject[] = [];
   for (let visited = 0; queue.length && visited < 4000; visited++) {
     const cur = queue.shift();
     if (Array.isArray(cur)) {
-      if (cur.some(isGoods)) return cur.filter(isGoods) as StateObject[];
-      queue.push(...cur.slice(0, 50));
+      const goods = cur.filter(isGoods) as StateObject[];
+      if (goods.length > best.length) best = goods;
+      // a list of goods is not searched for further lists inside its goods
+      if (!goods.length) queue.push(...cur.slice(0, 50));
     } else if (cur && typeof cur === 'object') {
       queue.push(...Object.values(cur));
     }
   }
-  return [];
+  return best;
 }
 
 function fromState(item: StateObject): SearchResult | undefined {
   const itemId = str(pick(item, ...ID_KEYS));
   const title = cleanName(str(pick(item, ...NAME_KEYS)));
   if (!itemId || !/^\d+$/.test(itemId) || !title) return undefined;
-  // `price` is the group price (拼单价) in the app API; the lowest shown price counts
-  const prices = [pick(item, 'group_price', 'groupPrice', 'price'), pick(item, 'normal_price', 'normalPrice')]
+  // `price` is the group price (拼单价) in the app API; channel grids add a subsidised
+  // `activityPrice` (补贴价) beside `originPrice` (拼单价); the lowest shown price counts
+  const prices = [
+    pick(item, 'group_price', 'groupPrice', 'price'),
+    pick(item, 'normal_price', 'normalPrice'),
+    pick(item, 'activityPrice', 'activity_price'),
+    pick(item, 'originPrice', 'origin_price'),
+  ]
     .map(pddFen)
     .filter((v): v is number => v !== undefined);
   const shopName = cleanName(str(pick(item, 'mall_name', 'mallName')));

@@ -30,6 +30,14 @@ export const PDD_BLOCKED = {
   captchaText: ['安全验证', '请完成验证', '拖动滑块', '请按住滑块'],
 } as const;
 
+/**
+ * Offline (下架) goods. MODELLED: no real offline goods page has been saved. The H5 page is
+ * expected to keep `rawData` without a goods object and show a notice such as 商品已下架.
+ */
+export const PDD_REMOVED = {
+  text: ['商品已下架', '该商品已下架', '商品已失效', '商品不存在'],
+} as const;
+
 export const PDD_SEARCH = {
   /** result links: goods.html / goods1.html / goods2.html?goods_id=… */
   cardHref: /goods\d?\.html\?(?:[^#]*&)?goods_id=\d/,

@@ -1,6 +1,6 @@
 import { asArray, asObject, get, parseLiteralAt, str, type StateObject, type StateValue } from '@/utils/marketplaces/embedded-state';
 import { absoluteUrl, cleanName } from '@/utils/marketplaces/decode';
-import { fenValue, rangeOf } from '@/utils/marketplaces/price';
+import { fenValue, rangeOf, yuanToFen } from '@/utils/marketplaces/price';
 import { jsonObjectAt } from '@/utils/marketplaces/pdd/json-at';
 import { PDD_STATE } from '@/utils/marketplaces/pdd/selectors';
 import type { FenRange, Sku } from '@/utils/model/listing';
@@ -37,9 +37,13 @@ export function pick(obj: StateObject | undefined, ...keys: string[]): StateValu
   return undefined;
 }
 
-/** PDD uses 0 for "not set" in price fields (`price: 0`, `market_price: 0`). */
+/**
+ * PDD price fields: numbers are fen (app API, older H5 builds), strings are yuan (2019 Next.js
+ * search `"price": "7.9"`, 2024 goods rawData `"minGroupPrice": "6.8"` shown as 拼单价 6.80).
+ * 0 means "not set" (`price: 0`, `market_price: 0`).
+ */
 export function pddFen(value: StateValue): number | undefined {
-  const fen = fenValue(value);
+  const fen = typeof value === 'string' ? (/^\s*\d+(?:\.\d{1,2})?\s*$/.test(value) ? yuanToFen(value) : undefined) : fenValue(value);
   return fen ? fen : undefined;
 }
 

@@ -46,6 +46,20 @@ export function itemLink(href: string | null): ItemLink | undefined {
   return link;
 }
 
+/**
+ * Sponsored (直通车) cards link through click.simba.taobao.com, not to the item, but the card
+ * carries the item id (`id="item_id_<id>"`) and the same title, price and shop blocks.
+ */
+export const SPONSORED_CARD = '[id^="item_id_"]';
+
+function sponsoredItem(el: Element): ItemLink | undefined {
+  const itemId = /^item_id_(\d{5,20})$/.exec(el.id)?.[1];
+  if (!itemId) return undefined;
+  // the ad link hides the host; a Tmall link elsewhere in the card tells the platform
+  const tmall = el.querySelector('a[href*="tmall.com"]') !== null;
+  return { itemId, tmall };
+}
+
 function onlyLinksTo(el: Element, itemId: string): boolean {
   for (const a of Array.from(el.querySelectorAll(ITEM_LINK))) {
     const link = itemLink(a.getAttribute('href'));
@@ -116,8 +130,9 @@ export function readLinkCard(card: Element, link: Element, itemId: string, tmall
  */
 export function linkCards(root: Element): { itemId: string; tmall: boolean; link: Element; card: Element }[] {
   const links: { a: Element; link: ItemLink }[] = [];
-  for (const a of Array.from(root.querySelectorAll(ITEM_LINK))) {
-    const link = itemLink(a.getAttribute('href'));
+  // one selector list, so item links and sponsored cards come in page order
+  for (const a of Array.from(root.querySelectorAll(`${ITEM_LINK}, ${SPONSORED_CARD}`))) {
+    const link = itemLink(a.getAttribute('href')) ?? sponsoredItem(a);
     if (link) links.push({ a, link });
   }
   const holds = new Map<Element, string>();

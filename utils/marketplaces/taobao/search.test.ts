@@ -49,13 +49,18 @@ describe('taobao search', () => {
     expect(r.results.every((x) => x.element?.matches('.item.J_MouserOnverReq'))).toBe(true);
   });
 
-  it('current page: cards found by their item links, hashed classes, ads and outside links skipped', () => {
+  it('current page: cards found by their item links or sponsored item ids, hashed classes, outside links skipped', () => {
     const r = search(ownFixture('taobao/search-2025.html'));
     expect(r.source).toBe('dom');
     expect(r.results.map((x) => x.itemId)).toEqual([
-      '781234567890', '750123456781', '790000000333', '750123456799', '790000000444',
+      '781234567890', '750123456781', '790000000333', '790000001010', '750123456799', '790000000444',
       '790000000555', '760000000666', '790000000777', '790000000888', '760000000999',
     ]);
+    // the sponsored (直通车) card links through click.simba but is a listing like any other
+    expect(strip(r.results[3]!)).toEqual({
+      platform: 'taobao', itemId: '790000001010', title: 'XR-200 同款降噪耳机 头戴式', shopName: '音悦数码专营店', sellerId: '2200001010', priceFen: 9900,
+    });
+    r.results.splice(3, 1);
     expect(strip(r.results[0]!)).toEqual({
       platform: 'taobao', itemId: '781234567890', title: '极光 XR-200 主动降噪蓝牙耳机 头戴式 无线 超长续航',
       shopName: '极光数码专营店', sellerId: '2207654321', priceFen: 26900,

@@ -5,10 +5,13 @@ import { TMALL_IMAGE_HOSTS } from '@/utils/marketplaces/tmall/image-hosts';
 import { tmallMatches } from '@/utils/marketplaces/tmall/matches';
 import { assembleListing } from '@/utils/marketplaces/assemble';
 import { blockedReason } from '@/utils/marketplaces/alibaba/blocked';
+import { blockedWhenEmpty } from '@/utils/marketplaces/blocked-pages';
 import { fieldsToRead, readDomFields, type PageEra } from '@/utils/marketplaces/alibaba/dom-fields';
 import { mergeParts, type PartialListing } from '@/utils/marketplaces/alibaba/partial-listing';
 import { pageScripts } from '@/utils/marketplaces/alibaba/scripts';
-import { iceListing, readIceState } from '@/utils/marketplaces/ice-app-context';
+import { noItemId, takedownNotice, takedownReason } from '@/utils/marketplaces/alibaba/removed';
+import { removedListing } from '@/utils/marketplaces/removed';
+import { iceListing, readIceState } from '@/utils/marketplaces/alibaba/ice-app-context';
 import { TMALL_DOM_READERS } from '@/utils/marketplaces/tmall/dom-readers';
 import { mobileListing, readMobileState } from '@/utils/marketplaces/tmall/mobile-state';
 import { tmallSearchResults } from '@/utils/marketplaces/tmall/search';
@@ -20,11 +23,11 @@ const SEARCH_HOST = 'list.tmall.com';
 
 function itemIdFromUrl(url: URL): string | undefined {
   const id = url.searchParams.get('id');
-  return id && /^\d{5,20}$/.test(id) ? id : undefined;
+  return id && /^\d{5,20}$/.test(id) ? id : noItemId(url);
 }
 
 function detectPage(_doc: Document, url: URL): PageKind | null {
-  if (ITEM_HOSTS.has(url.hostname) && /^\/item\.htm(\/|$)/i.test(url.pathname)) return 'item';
+  if (ITEM_HOSTS.has(url.hostname) && /^\/(?:item\.htm(\/|$)|auction\/noitem\.htm$)/i.test(url.pathname)) return 'item';
   if (url.hostname === SEARCH_HOST && /^\/search_product\.htm$/i.test(url.pathname)) return 'search';
   return null;
 }
@@ -52,10 +55,14 @@ function readState(scripts: string[]): StateRead {
 function extract(doc: Document, url: URL): ExtractionResult {
   const urlItemId = itemIdFromUrl(url);
   const isItemUrl = detectPage(doc, url) === 'item';
-  const { state, needLogin, era, nickAsShopName } = readState(pageScripts(doc));
+  const scripts = pageScripts(doc);
+  const { state, needLogin, era, nickAsShopName } = readState(scripts);
   if (!isItemUrl && !state?.itemId) {
     return { ok: false, reason: blockedReason(doc, url, needLogin) ?? 'not-a-listing', warnings: [] };
   }
+  // a login wall or captcha is never a takedown (contract §6.1)
+  const takedown = takedownReason(url, scripts);
+  if (takedown && !blockedReason(doc, url, needLogin)) return removedListing('tmall', urlItemId ?? state?.itemId, takedown, state);
   const dom = readDomFields(doc, era, fieldsToRead(state, era), TMALL_DOM_READERS);
   const warnings = state ? [] : ['no embedded page state found: read from the rendered page'];
   const result = assembleListing(
@@ -64,6 +71,8 @@ function extract(doc: Document, url: URL): ExtractionResult {
   if (result.ok) return result;
   const blocked = blockedReason(doc, url, needLogin);
   if (blocked) return { ok: false, reason: blocked, warnings: result.warnings };
+  const notice = takedownNotice(doc);
+  if (notice) return removedListing('tmall', urlItemId, notice);
   const nothing = !state && !dom.title && !dom.shopName;
   return nothing ? { ok: false, reason: 'not-a-listing', warnings: result.warnings } : result;
 }
@@ -79,6 +88,6 @@ export const tmallAdapter: MarketplaceAdapter = defineAdapter({
   },
   detectPage: (doc, url) => detectPage(doc, url),
   extractListing: (doc, url) => extract(doc, url),
-  extractSearchResults: (doc, url) => tmallSearchResults(doc, url),
+  extractSearchResults: (doc, url) => blockedWhenEmpty(tmallSearchResults(doc, url), () => blockedReason(doc, url)),
   searchSample: TMALL_SEARCH_SAMPLE,
 });

@@ -3,7 +3,7 @@ import { cleanTitle, skuRange, type PartialListing } from '@/utils/marketplaces/
 import { findObject } from '@/utils/marketplaces/alibaba/scripts';
 import { absoluteUrl, cleanName } from '@/utils/marketplaces/decode';
 import { asArray, get, str, type StateObject, type StateValue } from '@/utils/marketplaces/embedded-state';
-import { priceFen, priceKind, propNames } from '@/utils/marketplaces/ice-app-context';
+import { priceFen, priceKind, propNames } from '@/utils/marketplaces/alibaba/ice-app-context';
 import { parseYuanRange } from '@/utils/marketplaces/price';
 import type { ListingPrices, Sku } from '@/utils/model/listing';
 

@@ -154,7 +154,8 @@ export function iceListing(res: StateObject | undefined): PartialListing {
     itemId: str(get(item, 'itemId')),
     title: cleanTitle(str(get(item, 'title'))),
     shopName: cleanName(str(get(seller, 'shopName'))),
-    shopId: str(get(seller, 'shopId')),
+    // some builds name the shop id only in the shop URL (//shop<shopId>.taobao.com)
+    shopId: str(get(seller, 'shopId')) ?? /\/\/shop(\d{3,20})\.taobao\.com/.exec(shopUrl ?? '')?.[1],
     sellerId: str(get(seller, 'sellerId')) ?? str(get(seller, 'userId')),
     sellerNick: cleanName(str(get(seller, 'sellerNick'))),
     ...(shopUrl ? { shopUrl } : {}),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDocument, ownFixture, realFixture } from '@/tests/helpers/load-page';
 import { pageScripts } from '@/utils/marketplaces/alibaba/scripts';
-import { iceListing, priceKind, readIceState } from '@/utils/marketplaces/ice-app-context';
+import { iceListing, priceKind, readIceState } from '@/utils/marketplaces/alibaba/ice-app-context';
 
 const ice = (json: string) => [`!(function () {var a = window.__ICE_APP_CONTEXT__ || {};var b = ${json};for (var k in a) {b[k] = a[k]}window.__ICE_APP_CONTEXT__=b;})();`];
 
@@ -35,6 +35,8 @@ describe('__ICE_APP_CONTEXT__ reader', () => {
     expect(iceListing(state?.res)).toMatchObject({ itemId: '1234567', title: 'xy', sellerId: '42' });
     expect(readIceState(ice('{"loaderData": '))).toBeUndefined();
     expect(readIceState(['var b = {"loaderData":{}}'])).toBeUndefined();
+    const urlOnly = readIceState(ice(`{"loaderData":{"home":{"data":{"res":{"seller":{"shopName":"店","pcShopUrl":"//shop103890057.taobao.com"}}}}}}`));
+    expect(iceListing(urlOnly?.res)).toMatchObject({ shopId: '103890057', shopUrl: 'https://shop103890057.taobao.com/' });
     expect(iceListing(undefined)).toEqual({});
   });
 
