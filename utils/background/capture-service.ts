@@ -79,7 +79,7 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
         verdict: verdict ?? { seller: 'unknown', price: 'unknown' },
         investigator: settings.investigator,
         lowestPrice: formatFen(lowestPriceFen(listing)),
-        options: { stitched: settings.stitchedCapture },
+        options: { stitched: settings.stitchedCapture, productImages: settings.captureImages },
       },
       progress,
     );

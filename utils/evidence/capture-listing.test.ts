@@ -126,6 +126,13 @@ describe('captureListing', () => {
     expect(json.listing).toEqual(inp.extraction.listing);
   });
 
+  it('leaves the product images out when the setting is off, and says so', async () => {
+    const { deps } = setup();
+    const record = await captureListing(deps, input({ options: { stitched: false, productImages: false } }));
+    expect(record.artifacts.some((a) => a.path.startsWith('images/'))).toBe(false);
+    expect(record.warnings).toContain('product images not fetched: turned off in the settings');
+  });
+
   it('makes a stitched series when asked, keeping captureVisibleTab >= 500 ms apart', async () => {
     const { deps, log, shotTimes } = setup();
     const record = await captureListing(deps, input({ options: { stitched: true } }));

@@ -5,7 +5,7 @@ import { captureStitched } from '@/utils/evidence/capture-stitched';
 import { CAPTURE_STEPS, CaptureStepError, errorMessage, type CaptureStep } from '@/utils/evidence/capture-step-error';
 import { captureViewport, isScreenshotPermissionError, SCREENSHOT_PERMISSION_WARNING } from '@/utils/evidence/capture-viewport';
 import { fetchImages, type FetchLike } from '@/utils/evidence/fetch-images';
-import { prepareRender, renderFullPageFiles } from '@/utils/evidence/full-page-render';
+import { prepareRender, renderFullPageFiles } from '@/utils/evidence/full-page-files';
 import { PendingFiles } from '@/utils/evidence/pending-file';
 import { listingJsonText, type ExtractionInput } from '@/utils/evidence/listing-json';
 import { localIsoString } from '@/utils/evidence/local-time';
@@ -30,7 +30,8 @@ export interface CaptureListingInput {
   investigator: string;
   /** lowest price a buyer pays now, yuan with two decimals ("" when unknown) */
   lowestPrice: string;
-  options: { stitched: boolean };
+  /** productImages: fetch the listing's product images at full size (the `captureImages` setting; default on) */
+  options: { stitched: boolean; productImages?: boolean };
 }
 
 export interface CaptureListingDeps {
@@ -83,7 +84,9 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   environment.catch(() => undefined); // awaited (and reported) at the data step
   let capturedAt = startedAt;
   // Product images come from the network, not the page: fetch them while the page is captured.
-  const productImages = fetchImages(deps.fetch, input.extraction.listing.images);
+  const fetchProductImages = input.options.productImages ?? true;
+  if (!fetchProductImages) warnings.push('product images not fetched: turned off in the settings');
+  const productImages = fetchImages(deps.fetch, fetchProductImages ? input.extraction.listing.images : []);
   productImages.catch(() => undefined); // awaited (and reported) at the images step
 
   // The page source is saved from the start, beside the viewport shot and the preparation of the
