@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from '#imports';
-import { renderFullPage } from '@/utils/evidence/render-full-page';
+import { renderFullPage } from '@/utils/evidence/render-in-page';
 import { installRenderer } from '@/utils/evidence/renderer-slot';
 
 // Injected by the background into a tab only when a capture renders the full page.

@@ -1,4 +1,4 @@
-import type { RenderedImage } from '@/utils/evidence/render-full-page';
+import type { RenderedImage } from '@/utils/evidence/render-in-page';
 import type { PageMetrics } from '@/utils/evidence/page-metrics';
 
 // What the background asks of the content script during a capture (one message each). Types

@@ -1,4 +1,4 @@
-import type { RenderedImage } from '@/utils/evidence/render-full-page';
+import type { RenderedImage } from '@/utils/evidence/render-in-page';
 
 // html2canvas-pro is about 400 KB: loading it into every marketplace page would slow every page
 // load for a step that runs only on capture. The background injects entrypoints/full-page-renderer

@@ -4,7 +4,7 @@ import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-req
 import type { PendingFiles } from '@/utils/evidence/pending-file';
 import { sendImagesForRender, type SentRenderImages } from '@/utils/evidence/render-images';
 
-// The full-page image by html2canvas-pro in the page (background side), in two halves so the
+// Background side of the full-page image: asks the page (render-in-page.ts) to render itself with html2canvas-pro, in two halves so the
 // slow parts overlap. Loading the renderer script and handing the page the cross-origin images it
 // needs change nothing the page shows, so they start with the capture, beside the viewport shot
 // and the page source. The render itself adds html2canvas's clone to the page, so it waits until

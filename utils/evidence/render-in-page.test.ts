@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planTiles } from '@/utils/evidence/canvas-tiles';
 import { swapImages, swapImagesWhileCloning } from '@/utils/evidence/clone-image-swap';
 import { markOwnNode } from '@/utils/content/own-nodes';
-import { blindToIgnoreAttribute, crossOriginImageUrls, renderFullPage, renderInTiles, type RegionRenderer } from '@/utils/evidence/render-full-page';
+import { blindToIgnoreAttribute, crossOriginImageUrls, renderFullPage, renderInTiles, type RegionRenderer } from '@/utils/evidence/render-in-page';
 
 // html2canvas cannot paint in jsdom: the splitting and labelling are tested with an injected
 // renderer; real rendering is covered by the browser tests.
