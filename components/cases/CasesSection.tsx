@@ -9,6 +9,7 @@ import { setCaseStatus } from '@/utils/cases/case-status';
 import { CHANNELS, channelOf, type Channel } from '@/utils/complaints/channels';
 import { buildComplaintBundle } from '@/utils/complaints/build-bundle';
 import { saveBlob } from '@/components/ui/save-blob';
+import { messaging } from '@/utils/messaging/protocol';
 import { selectedIds } from '@/components/evidence/selection';
 import { CaseRow } from '@/components/cases/CaseRow';
 import { casesMessages as m } from '@/components/cases/cases-messages';
@@ -90,6 +91,8 @@ export function CasesSection() {
                     actor,
                     ...(status === 'complained' ? { complaintNo, channel: channelOf(item.case.platform) } : {}),
                   });
+                  // open marketplace tabs show the new status on their badges and panel
+                  void messaging.sendMessage('pageCasesChanged', {}).catch(() => undefined);
                 }}
               />
             ))}

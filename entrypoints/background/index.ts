@@ -2,7 +2,7 @@ import { defineBackground } from '#imports';
 import { receive } from '@/utils/messaging/receive';
 import { captureForTab } from '@/utils/background/capture-service';
 import { captureChatForTab } from '@/utils/background/chat-capture-service';
-import { digestFor, forgetIndex, verdictsFor } from '@/utils/background/verdict-service';
+import { caseStatusesFor, digestFor, forgetIndex, verdictsFor } from '@/utils/background/verdict-service';
 import { showFindingsOnBadge } from '@/utils/background/toolbar-badge';
 import { registerCaptureTriggers } from '@/utils/background/capture-triggers';
 import { broadcastListChanged } from '@/utils/background/broadcast';
@@ -14,7 +14,7 @@ import { registerFirstRun } from '@/utils/background/first-run';
 // Wiring only: each handler's logic lives in utils/background/.
 export default defineBackground(() => {
   receive('contentVerdicts', async (data) => ({ verdicts: await verdictsFor(data.queries) }));
-  receive('contentSellerDigest', async (data) => ({ digest: await digestFor(data.platforms) }));
+  receive('contentSellerDigest', async (data) => ({ digest: await digestFor(data.platforms), cases: await caseStatusesFor(data.platforms) }));
   receive('contentBadgeCount', async (data, sender) => {
     if (sender.tab?.id !== undefined) await showFindingsOnBadge(sender.tab.id, data);
   });
@@ -22,6 +22,7 @@ export default defineBackground(() => {
     forgetIndex();
     await broadcastListChanged();
   });
+  receive('pageCasesChanged', () => broadcastListChanged());
   receive('contentStartCapture', async (data, sender) => {
     const tab = sender.tab;
     if (tab?.id === undefined || tab.windowId === undefined || !tab.url) throw new Error('contentStartCapture: no tab');

@@ -36,7 +36,7 @@ async function capture(url: string): Promise<string> {
 }
 
 describe('cases and complaint bundles in the dashboard', () => {
-  it('opens a case per shop, records a status change, and bundles exactly the Alibaba captures', async () => {
+  it('opens a case per shop, records a status change, and bundles exactly the Alibaba captures', { timeout: 180_000 }, async () => {
     await capture(PAGES.taobaoItem.url);
     await capture(PAGES.tmallItem.url);
     await capture(PAGES.jdCoupon.url);
@@ -57,6 +57,14 @@ describe('cases and complaint bundles in the dashboard', () => {
     await dash.reload();
     await expect.poll(() => dash.locator('[data-testid="case-row"][data-platform="taobao"]').getAttribute('data-status')).toBe('complained');
     await expect.poll(() => dash.locator('[data-testid="case-row"][data-platform="taobao"]').textContent()).toContain('IPP-20261204-7');
+
+    // the shop's badge on a search page says so (the card names the shop; no shop id on it)
+    const search = await b.context.newPage();
+    await search.goto(PAGES.taobaoSearch.url);
+    const badge = search.locator('[data-testid="result-badge"][data-item-id="781234567890"]');
+    await expect.poll(() => badge.getAttribute('data-case-status'), { timeout: 15_000 }).toBe('complained');
+    expect(await search.locator('[data-testid="result-badge"][data-case-status="complained"]').count()).toBe(1);
+    await search.close();
 
     const [download] = await Promise.all([dash.waitForEvent('download'), dash.locator('[data-testid="complaint-export"][data-channel="alibaba"]').click()]);
     const zipPath = join(work, download.suggestedFilename());

@@ -6,6 +6,7 @@ import type { VerdictQuery } from '@/utils/messaging/schemas';
 import type { Platform } from '@/utils/model/listing';
 import { buildSellerDigest, type SellerDigest } from '@/utils/authorized/seller-digest';
 import { cstDay } from '@/utils/authorized/normalise';
+import { caseStatusMap, caseStatusOf, type CaseStatusMap } from '@/utils/cases/case-status-map';
 
 // Judges listings against the authorized list in force. The index is built once per list and
 // kept while the service worker lives; each request checks (one small read) that the list in
@@ -55,10 +56,15 @@ export async function digestFor(platforms: Platform[], at = new Date()): Promise
   return digest;
 }
 
+/** Case statuses of the shops on `platforms` (all when omitted); the cases table is small. */
+export async function caseStatusesFor(platforms?: Platform[]): Promise<CaseStatusMap> {
+  return caseStatusMap(await database().cases.toArray(), platforms);
+}
+
 export async function verdictsFor(queries: VerdictQuery[], at = new Date()): Promise<Verdict[]> {
-  const index = await currentIndex();
-  return queries.map((q) =>
-    verdictFor(index, {
+  const [index, cases] = await Promise.all([currentIndex(), caseStatusesFor()]);
+  return queries.map((q) => {
+    const verdict = verdictFor(index, {
       platform: q.platform,
       shopId: q.shopId,
       sellerId: q.sellerId,
@@ -67,6 +73,8 @@ export async function verdictsFor(queries: VerdictQuery[], at = new Date()): Pro
       title: q.title,
       lowestPriceFen: q.lowestPriceFen,
       at,
-    }),
-  );
+    });
+    const caseStatus = caseStatusOf(cases, q);
+    return caseStatus ? { ...verdict, caseStatus } : verdict;
+  });
 }

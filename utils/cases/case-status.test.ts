@@ -51,3 +51,17 @@ describe('case status', () => {
     db.close();
   });
 });
+
+describe('repeat offenders', () => {
+  it('flags a closed case whose shop is captured again, and leaves its status alone', async () => {
+    const { findOrCreateCase } = await import('@/utils/evidence/store-capture');
+    const db = await withCase();
+    const shop = { name: 'Acme授权专卖店', id: '100200300', sellerId: '' };
+    expect((await findOrCreateCase(db, { platform: 'tmall', shop }, '2026-12-04T00:00:00Z', () => 'new')).repeatOffender).toBeUndefined();
+    await setCaseStatus(db, 'case-1', { status: 'closed', actor: 'a' });
+    const again = await findOrCreateCase(db, { platform: 'tmall', shop }, '2026-12-05T00:00:00Z', () => 'new');
+    expect(again).toMatchObject({ id: 'case-1', status: 'closed', repeatOffender: true });
+    expect((await db.cases.get('case-1'))?.repeatOffender).toBe(true);
+    db.close();
+  });
+});

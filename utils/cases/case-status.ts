@@ -1,15 +1,13 @@
 import type { ListingProofDatabase } from '@/utils/db/database';
 import type { CaseRecord } from '@/utils/model/capture';
-import { APPEAL_RESPONSE_DAYS, caseStatusChangeSchema, type CaseStatus, type CaseStatusChange } from '@/utils/model/case-status';
+import { APPEAL_RESPONSE_DAYS, caseStatusChangeSchema, statusOf, type CaseStatus, type CaseStatusChange } from '@/utils/model/case-status';
 import { appendCustody } from '@/utils/evidence/custody';
 import { canonicalJson } from '@/utils/export/canonical-json';
 
 // Status changes of a case. Each one is kept on the case and written to the custody log in the
 // same transaction, so the log says who moved a shop to `complained` and when.
 
-export function statusOf(c: Pick<CaseRecord, 'status'>): CaseStatus {
-  return c.status ?? 'found';
-}
+export { statusOf };
 
 /** The date of the latest change to `status`, or undefined. */
 export function lastChangeTo(c: Pick<CaseRecord, 'statusHistory'>, status: CaseStatus): CaseStatusChange | undefined {

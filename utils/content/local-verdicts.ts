@@ -3,6 +3,7 @@ import type { Platform } from '@/utils/model/listing';
 import type { VerdictQuery } from '@/utils/messaging/schemas';
 import type { SellerDigest } from '@/utils/authorized/seller-digest';
 import { DigestMatcher } from '@/utils/authorized/digest-matcher';
+import { caseStatusOf, type CaseStatusMap } from '@/utils/cases/case-status-map';
 
 // Search results judged in the content script from the background's seller digest, so badges go
 // up in the same task that reads the new results. Anything the digest does not cover (another
@@ -24,11 +25,13 @@ export class LocalVerdicts {
   private matcher: DigestMatcher | null | undefined;
   private loading: Promise<void> | undefined;
   private failedAt = -Infinity;
+  /** the shops' case statuses, sent with the digest */
+  private cases: CaseStatusMap | undefined;
   private generation = 0;
 
   constructor(
     private readonly platforms: Platform[],
-    private readonly fetchDigest: (platforms: Platform[]) => Promise<SellerDigest | null>,
+    private readonly fetchDigest: (platforms: Platform[]) => Promise<{ digest: SellerDigest | null; cases?: CaseStatusMap }>,
   ) {}
 
   /** The list changed: drop the digest; the next prepare() fetches the new one. */
@@ -43,9 +46,10 @@ export class LocalVerdicts {
     if (this.matcher !== undefined || performance.now() - this.failedAt < RETRY_AFTER_MS) return Promise.resolve();
     const generation = this.generation;
     this.loading ??= this.fetchDigest(this.platforms)
-      .then((digest) => {
+      .then(({ digest, cases }) => {
         if (generation !== this.generation) return;
         this.matcher = digest && new DigestMatcher(digest);
+        this.cases = cases;
       })
       .catch(() => {
         this.failedAt = performance.now(); // background restarting: ask it per result meanwhile
@@ -63,13 +67,18 @@ export class LocalVerdicts {
 
   /** The verdict for one result on `day` (cstDay of now), or undefined when only the background can give it. */
   judge(query: VerdictQuery, day: string): Verdict | undefined {
-    if (this.matcher === null) return NO_LIST;
+    if (this.matcher === null) return this.withCase(NO_LIST, query);
     if (!this.matcher) return undefined;
     if (!this.matcher.covers(query.platform, day)) {
       if (this.matcher.coversPlatform(query.platform)) this.refetch(); // a new day: fresh validity bits
       return undefined;
     }
-    return this.matcher.verdict(query);
+    return this.withCase(this.matcher.verdict(query), query);
+  }
+
+  private withCase(verdict: Verdict, query: VerdictQuery): Verdict {
+    const caseStatus = caseStatusOf(this.cases, query);
+    return caseStatus ? { ...verdict, caseStatus } : verdict;
   }
 
   private refetch(): void {

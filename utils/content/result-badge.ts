@@ -10,6 +10,12 @@ const LABELS: Record<'zh' | 'en', Record<string, string>> = {
   en: { authorized: 'Authorized', unauthorized: 'Not authorized', expired: 'Expired', unknown: 'Not judged', 'below-min': 'Below min.' },
 };
 
+/** case statuses as a badge says them (the panel's words for the same, shorter) */
+const CASE_LABELS: Record<'zh' | 'en', Record<string, string>> = {
+  zh: { found: '已立案', warned: '已警告', complained: '已投诉', appealed: '申诉中', removed: '已下架', restored: '已恢复', closed: '已结案' },
+  en: { found: 'case open', warned: 'warned', complained: 'complained', appealed: 'appealed', removed: 'removed', restored: 'restored', closed: 'closed' },
+};
+
 const COLORS: Record<string, string> = { authorized: '#1a7f37', unauthorized: '#cf222e', expired: '#bf8700', unknown: '#6e7781' };
 
 export function badgeFor(element: Element): HTMLElement | null {
@@ -43,6 +49,8 @@ function newBadge(doc: Document, color: string): HTMLElement {
   return badge;
 }
 
+/** the shop's case status, only on badges of shops with a case (contract §6.1) */
+const CASE_STATUS = 'data-case-status';
 const ATTRIBUTES = { itemId: 'data-item-id', platform: 'data-platform', seller: 'data-seller', price: 'data-price' } as const;
 
 function setIfChanged(badge: HTMLElement, key: keyof typeof ATTRIBUTES, value: string): void {
@@ -54,7 +62,8 @@ export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 
   if (!host) return null;
   const color = verdict.price === 'below-min' && verdict.seller === 'authorized' ? COLORS.expired! : COLORS[verdict.seller] ?? COLORS.unknown!;
   const labels = LABELS[lang];
-  const text = verdict.price === 'below-min' ? `${labels[verdict.seller] ?? verdict.seller} · ${labels['below-min']}` : (labels[verdict.seller] ?? verdict.seller);
+  const base = verdict.price === 'below-min' ? `${labels[verdict.seller] ?? verdict.seller} · ${labels['below-min']}` : (labels[verdict.seller] ?? verdict.seller);
+  const text = verdict.caseStatus ? `${base} · ${CASE_LABELS[lang][verdict.caseStatus] ?? verdict.caseStatus}` : base;
   const known = badgeOf.get(host);
   const existing = known?.parentElement === host ? known : (badgeFor(host) as HTMLElement | null);
   if (!existing) {
@@ -64,6 +73,7 @@ export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 
     badge.setAttribute(ATTRIBUTES.platform, result.platform);
     badge.setAttribute(ATTRIBUTES.seller, verdict.seller);
     badge.setAttribute(ATTRIBUTES.price, verdict.price);
+    if (verdict.caseStatus) badge.setAttribute(CASE_STATUS, verdict.caseStatus);
     badge.textContent = text;
     badgeOf.set(host, badge);
     host.prepend(badge);
@@ -74,6 +84,8 @@ export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 
   setIfChanged(existing, 'platform', result.platform);
   setIfChanged(existing, 'seller', verdict.seller);
   setIfChanged(existing, 'price', verdict.price);
+  if (!verdict.caseStatus) existing.removeAttribute(CASE_STATUS);
+  else if (existing.getAttribute(CASE_STATUS) !== verdict.caseStatus) existing.setAttribute(CASE_STATUS, verdict.caseStatus);
   if (existing.textContent !== text) existing.textContent = text;
   if (colorOf.get(existing) !== color) {
     existing.style.cssText = `${BASE_STYLE}background:${color};`;

@@ -34,7 +34,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
   const requestVerdicts = async (queries: Parameters<typeof messaging.sendMessage<'contentVerdicts'>>[1]['queries']) =>
     (await messaging.sendMessage('contentVerdicts', { queries })).verdicts;
   const listing = new ListingController(adapter, update, () => view, requestVerdicts);
-  const local = new LocalVerdicts(SEARCH_RESULT_PLATFORMS[adapter.id], async (platforms) => (await messaging.sendMessage('contentSellerDigest', { platforms })).digest);
+  const local = new LocalVerdicts(SEARCH_RESULT_PLATFORMS[adapter.id], (platforms) => messaging.sendMessage('contentSellerDigest', { platforms }));
   const search = new SearchSession(adapter, { requestVerdicts, local, lang: currentLocale() === 'zh-CN' ? 'zh' : 'en' });
 
   let running = false;

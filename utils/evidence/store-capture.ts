@@ -44,7 +44,15 @@ export function isQuotaError(err: unknown): boolean {
 export async function findOrCreateCase(db: ListingProofDatabase, draft: Pick<CaptureRecord, 'platform' | 'shop'>, now: string, newCaseId: () => string): Promise<CaseRecord> {
   const shopKey = shopKeyOf(draft.shop);
   const existing = await db.cases.where('[platform+shopKey]').equals([draft.platform, shopKey]).first();
-  if (existing) return existing;
+  if (existing) {
+    // The shop sells again after its case was closed: flag it, the status stays the investigator's.
+    if (existing.status === 'closed' && !existing.repeatOffender) {
+      const flagged = { ...existing, repeatOffender: true };
+      await db.cases.put(flagged);
+      return flagged;
+    }
+    return existing;
+  }
   const created: CaseRecord = { id: newCaseId(), platform: draft.platform, shopKey, shopName: draft.shop.name, createdAt: now };
   await db.cases.add(created);
   return created;

@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { Verdict } from '@/utils/model/capture';
 import type { SellerDigest } from '@/utils/authorized/seller-digest';
+import type { CaseStatusMap } from '@/utils/cases/case-status-map';
 import {
   captureProgressSchema,
   contentBadgeCountSchema,
@@ -34,14 +35,16 @@ const message =
 
 export const MESSAGES = {
   contentVerdicts: message<{ verdicts: Verdict[] }>()('content', contentVerdictsSchema),
-  /** search pages judge their results locally (badges within a frame); null: no list in force */
-  contentSellerDigest: message<{ digest: SellerDigest | null }>()('content', contentSellerDigestSchema),
+  /** search pages judge their results locally (badges within a frame); null: no list in force; with the shops' case statuses */
+  contentSellerDigest: message<{ digest: SellerDigest | null; cases: CaseStatusMap }>()('content', contentSellerDigestSchema),
   contentBadgeCount: message()('content', contentBadgeCountSchema),
   contentStartCapture: message<{ evidenceId: string }>()('content', contentStartCaptureSchema),
   /** content -> background: store a read conversation as a chat capture */
   contentStartChatCapture: message<{ evidenceId: string }>()('content', contentStartChatCaptureSchema),
   /** dashboard -> background: the authorized list in force changed */
   pageListChanged: message()('extension-page', emptySchema),
+  /** dashboard -> background: a case's status changed (pages re-judge; the list index stays) */
+  pageCasesChanged: message()('extension-page', emptySchema),
   /** popup, context menu and shortcut ask the tab's content script to run its capture */
   tabTriggerCapture: message<{ started: boolean }>()('background', emptySchema),
   tabCaptureProgress: message()('background', captureProgressSchema),

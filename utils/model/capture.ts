@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { platformSchema } from '@/utils/model/listing';
-import type { CaseStatus, CaseStatusChange } from '@/utils/model/case-status';
+import { caseStatusSchema, type CaseStatus, type CaseStatusChange } from '@/utils/model/case-status';
 
 // What one stored capture is. Artifact bytes live in their own table (see utils/db), this is
 // the metadata that lists them with the hash computed at capture time.
@@ -13,6 +13,8 @@ export type PriceVerdict = z.infer<typeof priceVerdictSchema>;
 export const verdictSchema = z.object({
   seller: sellerVerdictSchema,
   price: priceVerdictSchema,
+  /** the status of the shop's case when it has one (contract §6.1 `data-case-status`) */
+  caseStatus: caseStatusSchema.optional(),
   /** the authorized list the verdict used: its id and `updatedAt`, so a finding names its source */
   listId: z.string().optional(),
   listUpdatedAt: z.string().optional(),

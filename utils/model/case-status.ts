@@ -20,3 +20,8 @@ export const caseStatusChangeSchema = z.object({
   note: z.string().max(4000).optional(),
 });
 export type CaseStatusChange = z.infer<typeof caseStatusChangeSchema>;
+
+/** A case from before statuses existed reads as `found`. */
+export function statusOf(c: { status?: CaseStatus }): CaseStatus {
+  return c.status ?? 'found';
+}
