@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { SCHEMA_HISTORY } from '@/utils/db/schema-history';
 import type { ArtifactBlobRecord, CaptureRecord, CaseRecord } from '@/utils/model/capture';
+import type { LockerQueueRecord } from '@/utils/locker/queue-record';
 
 export interface MetaRecord {
   key: string;
@@ -30,7 +31,8 @@ export interface CustodyRecord {
   id: string;
   seq: number;
   at: string;
-  event: 'capture' | 'note' | 'view' | 'export';
+  /** `uploaded`: files stored in the team locker; `detail` lists each object's key, version id and ETag */
+  event: 'capture' | 'note' | 'view' | 'export' | 'uploaded';
   captureId: string;
   actor: string;
   detail: string;
@@ -46,6 +48,7 @@ export class ListingProofDatabase extends Dexie {
   captures!: Table<CaptureRecord, string>;
   artifactBlobs!: Table<ArtifactBlobRecord, string>;
   custody!: Table<CustodyRecord, string>;
+  lockerQueue!: Table<LockerQueueRecord, string>;
 
   constructor(name = 'listingproof') {
     super(name);

@@ -24,4 +24,12 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       custody: 'id, &seq, captureId',
     },
   },
+  // 2 and 3 are taken by other work in flight (trusted time, capture integrity)
+  {
+    version: 4,
+    stores: {
+      // team evidence locker: one row per file of a capture to upload, `${captureId}/${path}`
+      lockerQueue: 'id, captureId, state',
+    },
+  },
 ];

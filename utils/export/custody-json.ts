@@ -11,7 +11,7 @@ export const custodyEntrySchema = z.object({
   id: z.string(),
   seq: z.number().int().positive(),
   at: z.string(),
-  event: z.enum(['capture', 'note', 'view', 'export']),
+  event: z.enum(['capture', 'note', 'view', 'export', 'uploaded']),
   captureId: z.string(),
   actor: z.string(),
   detail: z.string(),

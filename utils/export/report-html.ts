@@ -24,7 +24,7 @@ export interface ReportInput {
   packageName?: string;
 }
 
-const EVENT_KEY: Record<CustodyRecord['event'], ReportKey> = { capture: 'eventCapture', note: 'eventNote', view: 'eventView', export: 'eventExport' };
+const EVENT_KEY: Record<CustodyRecord['event'], ReportKey> = { capture: 'eventCapture', note: 'eventNote', view: 'eventView', export: 'eventExport', uploaded: 'eventUploaded' };
 
 function summaryTable(captures: readonly ManifestCapture[]): string {
   const rows = captures.map(
