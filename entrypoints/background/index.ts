@@ -8,6 +8,7 @@ import { registerCaptureTriggers } from '@/utils/background/capture-triggers';
 import { broadcastListChanged } from '@/utils/background/broadcast';
 import { registerScheduledSync } from '@/utils/background/scheduled-sync';
 import { registerPageScriptInjection } from '@/utils/background/page-scripts';
+import { registerLocker } from '@/utils/background/locker-service';
 
 // Wiring only: each handler's logic lives in utils/background/.
 export default defineBackground(() => {
@@ -33,4 +34,5 @@ export default defineBackground(() => {
   registerPageScriptInjection();
   registerCaptureTriggers();
   registerScheduledSync();
+  registerLocker();
 });

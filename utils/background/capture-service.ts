@@ -12,6 +12,7 @@ import { toQuery } from '@/utils/content/listing-session';
 import { verdictsFor } from '@/utils/background/verdict-service';
 import { pageProxy } from '@/utils/background/page-proxy';
 import { loadSettings } from '@/utils/settings/settings';
+import { lockerAfterCapture } from '@/utils/background/locker-service';
 
 const running = new Set<number>();
 
@@ -78,6 +79,7 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
       },
       progress,
     );
+    void lockerAfterCapture(record.id);
     return { evidenceId: record.id };
   } finally {
     running.delete(tab.id);

@@ -11,6 +11,7 @@ import { verdictsFor } from '@/utils/background/verdict-service';
 import { chatPageProxy } from '@/utils/background/chat-page-proxy';
 import { screenshotOfTab } from '@/utils/background/capture-service';
 import { loadSettings, localeOf } from '@/utils/settings/settings';
+import { lockerAfterCapture } from '@/utils/background/locker-service';
 
 const running = new Set<number>();
 
@@ -61,6 +62,7 @@ export async function captureChatForTab(data: ContentStartChatCapture, tab: { id
       },
       progress,
     );
+    void lockerAfterCapture(record.id);
     return { evidenceId: record.id };
   } finally {
     running.delete(tab.id);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ListingProofDatabase } from '@/utils/db/database';
 import { makeCapture } from '@/tests/helpers/make-capture';
-import { BACKOFF_MAX_MS, backoffMs, captureStates, dueFiles, enqueueCapture, enqueueLockerFile, enqueueMissingCaptures, lockerStatesOf, retryFailed } from '@/utils/locker/queue';
+import { BACKOFF_MAX_MS, backoffMs, captureStates, dueFiles, enqueueCapture, queueLockerFile, enqueueMissingCaptures, lockerStatesOf, retryFailed } from '@/utils/locker/queue';
 import { runLockerQueue } from '@/utils/locker/run-queue';
 import { readCustody } from '@/utils/evidence/custody';
 
@@ -35,8 +35,9 @@ describe('locker queue', () => {
   it('adds a late file (seal.tsr) to its capture, once', async () => {
     const c = await stored();
     await enqueueCapture(db, c.id);
-    await enqueueLockerFile(db, c.id, 'seal.tsr');
-    await enqueueLockerFile(db, c.id, 'seal.tsr');
+    await db.artifactBlobs.add({ id: `${c.id}/seal.tsr`, captureId: c.id, data: new Blob([new Uint8Array([48, 3])]) });
+    await queueLockerFile(db, c.id, 'seal.tsr');
+    await queueLockerFile(db, c.id, 'seal.tsr');
     expect(await db.lockerQueue.where('captureId').equals(c.id).count()).toBe(c.artifacts.length + 1);
   });
 
@@ -46,6 +47,9 @@ describe('locker queue', () => {
     await enqueueCapture(db, a.id);
     expect(await enqueueMissingCaptures(db)).toBe(b.artifacts.length);
     expect(await enqueueMissingCaptures(db)).toBe(0);
+    // a file stored later in a queued capture is found too
+    await db.artifactBlobs.add({ id: `${a.id}/seal.tsr`, captureId: a.id, data: new Blob([new Uint8Array([48, 3])]) });
+    expect(await enqueueMissingCaptures(db)).toBe(1);
   });
 
   it('gives one state per capture: failed over pending over uploaded', () => {

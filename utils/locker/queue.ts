@@ -12,36 +12,37 @@ export function backoffMs(attempts: number): number {
   return Math.min(BACKOFF_FIRST_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
 }
 
-function pendingRow(captureId: string, path: string): LockerQueueRecord {
-  return { id: `${captureId}/${path}`, captureId, path, state: 'pending', attempts: 0, notBefore: 0 };
+function pendingRow(id: string): LockerQueueRecord {
+  // artifact blobs and queue rows share their key, `${captureId}/${path}` (a UUID has no slash)
+  const slash = id.indexOf('/');
+  return { id, captureId: id.slice(0, slash), path: id.slice(slash + 1), state: 'pending', attempts: 0, notBefore: 0 };
 }
 
-/** Queues every file of a stored capture that is not queued yet; returns how many were added. */
-export async function enqueueCapture(db: ListingProofDatabase, captureId: string): Promise<number> {
-  return db.transaction('rw', [db.captures, db.lockerQueue], async () => {
-    const capture = await db.captures.get(captureId);
-    if (!capture) return 0;
-    const queued = new Set(await db.lockerQueue.where('captureId').equals(captureId).primaryKeys());
-    const rows = capture.artifacts.map((a) => pendingRow(captureId, a.path)).filter((r) => !queued.has(r.id));
+async function queueBlobs(db: ListingProofDatabase, blobIds: readonly string[]): Promise<number> {
+  if (!blobIds.length) return 0;
+  return db.transaction('rw', db.lockerQueue, async () => {
+    const queued = new Set(await db.lockerQueue.where('id').anyOf([...blobIds]).primaryKeys());
+    const rows = blobIds.filter((id) => !queued.has(id)).map(pendingRow);
     await db.lockerQueue.bulkAdd(rows);
     return rows.length;
   });
 }
 
-/** Queues one more file of a capture (e.g. `seal.tsr` once the TSA answers); already queued: nothing. */
-export async function enqueueLockerFile(db: ListingProofDatabase, captureId: string, path: string): Promise<void> {
-  await db.transaction('rw', db.lockerQueue, async () => {
-    if (!(await db.lockerQueue.get(`${captureId}/${path}`))) await db.lockerQueue.add(pendingRow(captureId, path));
-  });
+/** Queues every stored file of a capture that is not queued yet; returns how many were added. */
+export async function enqueueCapture(db: ListingProofDatabase, captureId: string): Promise<number> {
+  return queueBlobs(db, await db.artifactBlobs.where('captureId').equals(captureId).primaryKeys());
 }
 
-/** Captures stored before the locker was set (or while it was off) join the queue. */
+/** Queues one more file of a capture (e.g. `seal.tsr` once the TSA answers); already queued: nothing. */
+export async function queueLockerFile(db: ListingProofDatabase, captureId: string, path: string): Promise<void> {
+  await queueBlobs(db, [`${captureId}/${path}`]);
+}
+
+/** Files stored before the locker was set (or while it was off) join the queue: keys only, no bytes read. */
 export async function enqueueMissingCaptures(db: ListingProofDatabase): Promise<number> {
-  const queued = new Set((await db.lockerQueue.orderBy('captureId').uniqueKeys()) as string[]);
-  const missing = (await db.captures.toCollection().primaryKeys()).filter((id) => !queued.has(id));
-  let added = 0;
-  for (const id of missing) added += await enqueueCapture(db, id);
-  return added;
+  const queued = new Set(await db.lockerQueue.toCollection().primaryKeys());
+  const missing = (await db.artifactBlobs.toCollection().primaryKeys()).filter((id) => !queued.has(id));
+  return queueBlobs(db, missing);
 }
 
 /** After the settings change: refused files are tried again at once. */

@@ -42,6 +42,13 @@ interface DoneObject {
 const BATCH = 25;
 const BUCKET_WIDE = new Set(['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'NoSuchBucket', 'InvalidBucketName', 'AllAccessDisabled']);
 
+/** For files added after the capture (not in its artifact list), e.g. seal.json, seal.tsr. */
+function mediaTypeOf(path: string): string {
+  if (path.endsWith('.json')) return 'application/json';
+  if (path.endsWith('.tsr')) return 'application/timestamp-reply';
+  return 'application/octet-stream';
+}
+
 async function fileBytes(db: ListingProofDatabase, row: LockerQueueRecord, capture: CaptureRecord) {
   const blob = await db.artifactBlobs.get(row.id);
   if (!blob) throw new LockerError('refused', `${row.path} of capture ${row.captureId} has no stored bytes`);
@@ -50,7 +57,7 @@ async function fileBytes(db: ListingProofDatabase, row: LockerQueueRecord, captu
   const recorded = capture.artifacts.find((a) => a.path === row.path);
   // the hash recorded at capture time is the evidence: bytes that no longer match it never go up
   if (recorded && recorded.sha256 !== sha256) throw new LockerError('refused', `${row.path} of capture ${row.captureId} no longer matches its recorded SHA-256`);
-  return { bytes, sha256, mediaType: recorded?.mediaType ?? (row.path.endsWith('.json') ? 'application/json' : 'application/octet-stream') };
+  return { bytes, sha256, mediaType: recorded?.mediaType ?? mediaTypeOf(row.path) };
 }
 
 export async function runLockerQueue(deps: LockerRunDeps): Promise<LockerRunResult> {
