@@ -8,6 +8,7 @@ import { SettingsSection } from '@/components/dashboard/SettingsSection';
 import { AuthorizedSection } from '@/components/authorized/AuthorizedSection';
 import { EvidenceSection } from '@/components/evidence/EvidenceSection';
 import { VerifyPackage } from '@/components/evidence/VerifyPackage';
+import { LockerSettings } from '@/components/locker/LockerSettings';
 
 async function readManagedSyncUrl(): Promise<string | undefined> {
   try {
@@ -50,6 +51,7 @@ export function DashboardApp() {
       <EvidenceSection />
       <VerifyPackage />
       <SettingsSection />
+      <LockerSettings />
     </main>
   );
 }

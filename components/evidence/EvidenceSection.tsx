@@ -9,6 +9,7 @@ import { loadSettings } from '@/utils/settings/settings';
 import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureRow } from '@/components/evidence/CaptureRow';
 import { saveBlob } from '@/components/ui/save-blob';
+import { useLockerStates } from '@/components/locker/use-locker-states';
 
 type ExportState = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'done'; name: string } | { kind: 'failed'; error: string };
 
@@ -18,6 +19,7 @@ export function EvidenceSection() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [actor, setActor] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
+  const lockerStateOf = useLockerStates();
 
   useEffect(() => {
     let alive = true;
@@ -86,7 +88,7 @@ export function EvidenceSection() {
           <table>
             <tbody>
               {c.captures.map((cap) => (
-                <CaptureRow key={cap.id} capture={cap} actor={actor} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} />
+                <CaptureRow key={cap.id} capture={cap} actor={actor} lockerState={lockerStateOf?.(cap.id)} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} />
               ))}
             </tbody>
           </table>
