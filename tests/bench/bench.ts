@@ -7,6 +7,7 @@ import { benchBadges } from '@/tests/bench/badge-bench';
 import { benchCapture } from '@/tests/bench/capture-bench';
 import { benchAuthorized } from '@/tests/bench/authorized-bench';
 import { benchExport } from '@/tests/bench/export-bench';
+import { benchLocker } from '@/tests/bench/locker-bench';
 
 // `npm run bench [-- --only <part>] [-- --full]`: runs each part in turn, each printing its own
 // table against a reference measured in the same run. A failing part prints its error and the
@@ -32,6 +33,7 @@ const PARTS: Part[] = [
   { name: 'capture', about: "click-to-stored capture of a 12-screen, 50-image page vs Chromium's own full-page screenshot", run: (p, full) => benchCapture(p, { rounds: full ? 5 : 3 }) },
   { name: 'authorized', about: '1M-seller authorized list: import, storage, memory, verdict latency vs Map.get', run: (p) => benchAuthorized(p) },
   { name: 'export', about: '200 captures of ~2 MB exported as a package vs reading + hashing every artifact', run: (p) => benchExport(p) },
+  { name: 'locker', about: '200 captures of ~2 MB into a real Ceph RGW: locker upload vs plain PUT (same client), the queue in Chromium and its memory', run: (p) => benchLocker(p) },
 ];
 
 function parseArgs(argv: string[]): { only?: string; full: boolean } {

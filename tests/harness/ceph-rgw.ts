@@ -30,6 +30,8 @@ export interface CephRgw {
   startGateway(): Promise<void>;
   /** resident memory of the three daemons, bytes */
   memoryBytes(): number;
+  /** process ids of the running daemons (a memory figure for the browser leaves them out) */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -208,6 +210,7 @@ export async function startCephRgw(opts: StartOptions = {}): Promise<CephRgw> {
       },
       stopGateway: () => kill('rgw'),
       startGateway,
+      pids: () => [...children.values()].map((c) => c.pid ?? 0).filter((pid) => pid > 0),
       memoryBytes() {
         let total = 0;
         for (const c of children.values()) {

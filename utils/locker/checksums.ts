@@ -1,4 +1,4 @@
-import { md5 } from '@noble/hashes/legacy.js';
+import { md5 } from '@/utils/locker/md5';
 
 // Checksums the locker verifies: Content-MD5 (base64, checked by RGW and S3: BadDigest) and the
 // signed x-amz-content-sha256 (hex). Ceph 16 ignores x-amz-checksum-sha256, so it is not sent.

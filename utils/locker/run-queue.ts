@@ -10,7 +10,7 @@ import { lockerTarget, objectKey } from '@/utils/locker/target';
 import { uploadLockedFile } from '@/utils/locker/upload-object';
 import type { CaptureRecord } from '@/utils/model/capture';
 
-// One pass over the queue: every due file, one at a time (a capture's bytes are read file by file,
+// One pass over the queue: every due file, two at a time (a capture's bytes are read file by file,
 // never all at once). An outage stops the pass and backs the file off; a refusal of the whole
 // bucket (access denied, no such bucket) fails every waiting file until the settings change.
 
@@ -40,6 +40,7 @@ interface DoneObject {
 }
 
 const BATCH = 25;
+const LANES = 2;
 const BUCKET_WIDE = new Set(['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'NoSuchBucket', 'InvalidBucketName', 'AllAccessDisabled']);
 
 /** For files added after the capture (not in its artifact list), e.g. seal.json, seal.tsr. */
@@ -69,40 +70,51 @@ export async function runLockerQueue(deps: LockerRunDeps): Promise<LockerRunResu
   const target = lockerTarget(settings);
   const done = new Map<string, DoneObject[]>();
   const captures = new Map<string, CaptureRecord | undefined>();
+  /** Uploads one file; false when the pass must stop (outage, or the whole bucket refused). */
+  const handle = async (row: LockerQueueRecord): Promise<boolean> => {
+    if (!captures.has(row.captureId)) captures.set(row.captureId, await db.captures.get(row.captureId));
+    const capture = captures.get(row.captureId);
+    try {
+      if (!capture) throw new LockerError('refused', `capture ${row.captureId} is no longer stored`);
+      const file = await fileBytes(db, row, capture);
+      const key = objectKey(keyId, row.captureId, row.path);
+      const out = await uploadLockedFile(target, { key, ...file, retainUntil: retainUntil(capture.capturedAt, settings.retentionDays, now()) });
+      await db.lockerQueue.update(row.id, { state: 'uploaded', attempts: 0, notBefore: 0, error: undefined, key, versionId: out.versionId, etag: out.etag });
+      result[out.outcome === 'uploaded' ? 'uploaded' : 'present']++;
+      const list = done.get(row.captureId) ?? [];
+      list.push({ path: row.path, key, versionId: out.versionId, etag: out.etag, sha256: file.sha256, outcome: out.outcome });
+      done.set(row.captureId, list);
+      return true;
+    } catch (err) {
+      const e = err instanceof LockerError ? err : new LockerError('outage', err instanceof Error ? err.message : String(err));
+      if (e.kind === 'outage') {
+        await db.lockerQueue.update(row.id, { attempts: row.attempts + 1, notBefore: now().getTime() + backoffMs(row.attempts + 1), error: e.message });
+        result.problem = { kind: 'outage', message: e.message };
+        return false;
+      }
+      result.problem = { kind: 'refused', message: e.message };
+      if (e.code && BUCKET_WIDE.has(e.code)) {
+        result.failed += await db.lockerQueue.where('state').equals('pending').modify({ state: 'failed', error: e.message });
+        return false;
+      }
+      await db.lockerQueue.update(row.id, { state: 'failed', error: e.message });
+      result.failed++;
+      return true;
+    }
+  };
   try {
     for (;;) {
       // rows leave `pending` as they are handled, so each batch is fresh work
       const batch = await dueFiles(db, now().getTime(), BATCH);
       if (!batch.length) break;
-      for (const row of batch) {
-        if (!captures.has(row.captureId)) captures.set(row.captureId, await db.captures.get(row.captureId));
-        const capture = captures.get(row.captureId);
-        try {
-          if (!capture) throw new LockerError('refused', `capture ${row.captureId} is no longer stored`);
-          const file = await fileBytes(db, row, capture);
-          const key = objectKey(keyId, row.captureId, row.path);
-          const out = await uploadLockedFile(target, { key, ...file, retainUntil: retainUntil(capture.capturedAt, settings.retentionDays, now()) });
-          await db.lockerQueue.update(row.id, { state: 'uploaded', attempts: 0, notBefore: 0, error: undefined, key, versionId: out.versionId, etag: out.etag });
-          result[out.outcome === 'uploaded' ? 'uploaded' : 'present']++;
-          const list = done.get(row.captureId) ?? [];
-          list.push({ path: row.path, key, versionId: out.versionId, etag: out.etag, sha256: file.sha256, outcome: out.outcome });
-          done.set(row.captureId, list);
-        } catch (err) {
-          const e = err instanceof LockerError ? err : new LockerError('outage', err instanceof Error ? err.message : String(err));
-          if (e.kind === 'outage') {
-            await db.lockerQueue.update(row.id, { attempts: row.attempts + 1, notBefore: now().getTime() + backoffMs(row.attempts + 1), error: e.message });
-            result.problem = { kind: 'outage', message: e.message };
-            return result;
-          }
-          result.problem = { kind: 'refused', message: e.message };
-          if (e.code && BUCKET_WIDE.has(e.code)) {
-            result.failed += await db.lockerQueue.where('state').equals('pending').modify({ state: 'failed', error: e.message });
-            return result;
-          }
-          await db.lockerQueue.update(row.id, { state: 'failed', error: e.message });
-          result.failed++;
-        }
-      }
+      let next = 0;
+      let stop = false;
+      // two files in flight: one's reading, hashing and CORS preflight overlap the other's transfer
+      const lane = async () => {
+        while (!stop && next < batch.length) if (!(await handle(batch[next++]!))) stop = true;
+      };
+      await Promise.all(Array.from({ length: LANES }, lane));
+      if (stop) return result;
     }
     return result;
   } finally {

@@ -79,19 +79,32 @@ export function xmlValue(xml: string, tag: string): string | undefined {
   return new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];
 }
 
-/** Sends the call; network failures and 5xx become `outage`, other non-2xx answers `refused`. */
-export async function sendCall(keys: SigningKeys, call: S3Call, what: string, acceptStatus: readonly number[] = []): Promise<Response> {
+/**
+ * Signs the call and sends it at once, without waiting for the answer: the caller can use the
+ * CPU meanwhile (an upload computes its Content-MD5 while its HEAD is on the way) and then await.
+ * Network failures and 5xx become `outage`, other non-2xx answers `refused`.
+ */
+export async function startCall(keys: SigningKeys, call: S3Call, what: string, acceptStatus: readonly number[] = []): Promise<{ answer: Promise<Response> }> {
   const signed = await signCall(keys, call);
-  let res: Response;
-  try {
-    res = await fetch(signed.url, { method: signed.method, headers: signed.headers, body: signed.body as BodyInit | null, cache: 'no-store' });
-  } catch (err) {
-    throw new LockerError('outage', `${what}: the locker is unreachable (${err instanceof Error ? err.message : String(err)})`);
-  }
-  if (res.ok || acceptStatus.includes(res.status)) return res;
-  const text = await res.text().catch(() => '');
-  const code = xmlValue(text, 'Code');
-  const detail = `${what}: the locker answered ${res.status}${code ? ` ${code}` : ''}`;
-  if (res.status >= 500 || res.status === 429 || res.status === 408) throw new LockerError('outage', detail, res.status, code);
-  throw new LockerError('refused', detail, res.status, code);
+  const answer = (async () => {
+    let res: Response;
+    try {
+      res = await fetch(signed.url, { method: signed.method, headers: signed.headers, body: signed.body as BodyInit | null, cache: 'no-store' });
+    } catch (err) {
+      throw new LockerError('outage', `${what}: the locker is unreachable (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (res.ok || acceptStatus.includes(res.status)) return res;
+    const text = await res.text().catch(() => '');
+    const code = xmlValue(text, 'Code');
+    const detail = `${what}: the locker answered ${res.status}${code ? ` ${code}` : ''}`;
+    if (res.status >= 500 || res.status === 429 || res.status === 408) throw new LockerError('outage', detail, res.status, code);
+    throw new LockerError('refused', detail, res.status, code);
+  })();
+  answer.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
+  // wrapped: an async function returning the promise itself would wait for the answer
+  return { answer };
+}
+
+export async function sendCall(keys: SigningKeys, call: S3Call, what: string, acceptStatus: readonly number[] = []): Promise<Response> {
+  return (await startCall(keys, call, what, acceptStatus)).answer;
 }

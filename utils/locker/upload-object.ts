@@ -1,6 +1,6 @@
 import { md5Base64 } from '@/utils/locker/checksums';
 import { multipartUpload, PART_BYTES, type StoredObject } from '@/utils/locker/multipart';
-import { LockerError, sendCall } from '@/utils/locker/s3-request';
+import { LockerError, sendCall, startCall } from '@/utils/locker/s3-request';
 import { objectUrl, type LockerTarget } from '@/utils/locker/target';
 
 // One evidence file into the locker, write-once: HEAD first; the same file already there is
@@ -24,8 +24,9 @@ export interface UploadOutcome extends StoredObject {
 
 export const MULTIPART_ABOVE = PART_BYTES;
 
-export async function headObject(t: LockerTarget, key: string): Promise<(StoredObject & { sha256: string }) | undefined> {
-  const res = await sendCall(t.keys, { method: 'HEAD', url: objectUrl(t, key) }, `checking ${key}`, [404]);
+type Existing = (StoredObject & { sha256: string }) | undefined;
+
+function existing(res: Response): Existing {
   if (res.status === 404) return undefined;
   return { sha256: res.headers.get('x-amz-meta-sha256') ?? '', versionId: res.headers.get('x-amz-version-id') ?? '', etag: res.headers.get('ETag') ?? '' };
 }
@@ -39,17 +40,25 @@ export function lockHeaders(file: Pick<LockedFile, 'sha256' | 'mediaType' | 'ret
   };
 }
 
+export async function headObject(t: LockerTarget, key: string): Promise<Existing> {
+  return existing(await sendCall(t.keys, { method: 'HEAD', url: objectUrl(t, key) }, `checking ${key}`, [404]));
+}
+
 export async function uploadLockedFile(t: LockerTarget, file: LockedFile): Promise<UploadOutcome> {
-  const there = await headObject(t, file.key);
+  const head = await startCall(t.keys, { method: 'HEAD', url: objectUrl(t, file.key) }, `checking ${file.key}`, [404]);
+  const multipart = file.bytes.length > MULTIPART_ABOVE;
+  // the MD5 pass is the upload's main CPU cost: run it while the HEAD is on the way
+  const contentMd5 = multipart ? '' : md5Base64(file.bytes);
+  const there = existing(await head.answer);
   if (there) {
     if (there.sha256 === file.sha256) return { outcome: 'present', versionId: there.versionId, etag: there.etag };
     throw new LockerError('refused', `a different file is already in the locker at ${file.key} (sha256 ${there.sha256 || 'unknown'}, ours ${file.sha256}); nothing was overwritten`, 409, 'DifferentObjectAtKey');
   }
   const headers = lockHeaders(file);
-  if (file.bytes.length > MULTIPART_ABOVE) return { outcome: 'uploaded', ...(await multipartUpload(t, file.key, file.bytes, headers)) };
+  if (multipart) return { outcome: 'uploaded', ...(await multipartUpload(t, file.key, file.bytes, headers)) };
   const res = await sendCall(
     t.keys,
-    { method: 'PUT', url: objectUrl(t, file.key), headers: { ...headers, 'Content-MD5': md5Base64(file.bytes) }, body: file.bytes, payloadSha256: file.sha256 },
+    { method: 'PUT', url: objectUrl(t, file.key), headers: { ...headers, 'Content-MD5': contentMd5 }, body: file.bytes, payloadSha256: file.sha256 },
     `uploading ${file.key}`,
   );
   return { outcome: 'uploaded', versionId: res.headers.get('x-amz-version-id') ?? '', etag: res.headers.get('ETag') ?? '' };
