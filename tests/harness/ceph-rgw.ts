@@ -107,7 +107,7 @@ memstore device bytes = ${memstoreBytes}
 osd class dir = ${classDir()}
 osd crush chooseleaf type = 0
 [client.rgw]
-rgw frontends = beast endpoint=127.0.0.1:${rgwPort}
+rgw frontends = beast endpoint=127.0.0.1:${rgwPort} tcp_nodelay=1
 rgw data = ${dir}/rgw
 `;
 }
