@@ -12,8 +12,8 @@ import { uploadLockedFile } from '@/utils/locker/upload-object';
 
 // Locker upload throughput and memory against a real Ceph RGW (memstore) on loopback: 200 captures
 // of ~2 MB. (1) The locker's per-file path (HEAD, MD5, SHA-256, PUT with retention) against a
-// plain signed PUT of the same bytes with the same client, interleaved in rounds so both see the
-// same machine load; target >= 0.8x. (2) The extension's own queue in Chromium: the same captures
+// plain signed PUT of the same bytes with the same client (both with two requests in flight, as the
+// queue runs), interleaved in rounds so both see the same machine load; target >= 0.8x. (2) The extension's own queue in Chromium: the same captures
 // seeded into its IndexedDB, the locker set, time until every file is uploaded, and the browser's
 // memory (PSS) while its queue works, against the memory before.
 
@@ -43,6 +43,15 @@ function fill(n: number, seed: number): Uint8Array {
 
 const seedOf = (capture: number, file: number) => capture * 16 + file + 1;
 
+/** Two requests in flight, as the extension's queue runs them, for both sides of the comparison. */
+async function inLanes<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all([lane(), lane()]);
+}
+
 async function nodeComparison(print: Print, endpoint: string): Promise<void> {
   const settings = (bucket: string) => ({ endpoint, region: RGW_REGION, bucket, accessKey: RGW_ACCESS_KEY, secretKey: RGW_SECRET_KEY, retentionDays: 1 });
   const locker = lockerTarget(settings('bench-locker'));
@@ -58,18 +67,18 @@ async function nodeComparison(print: Print, endpoint: string): Promise<void> {
     const runs = [
       async () => {
         const t = performance.now();
-        for (const f of files) {
+        await inLanes(files, async (f) => {
           const key = `plain/${f.c}/${f.path}`;
           await sendCall(plain.keys, { method: 'PUT', url: objectUrl(plain, key), headers: { 'Content-Type': f.mediaType }, body: f.data, payloadSha256: await sha256Hex(f.data) }, 'plain PUT');
-        }
+        });
         plainMs += performance.now() - t;
       },
       async () => {
         const t = performance.now();
-        for (const f of files) {
+        await inLanes(files, async (f) => {
           const key = `listingproof/bench/${f.c}/${f.path}`;
           await uploadLockedFile(locker, { key, bytes: f.data, sha256: await sha256Hex(f.data), mediaType: f.mediaType, retainUntil: retainUntil(capturedAt, 1) });
-        }
+        });
         lockerMs += performance.now() - t;
       },
     ];
@@ -81,7 +90,7 @@ async function nodeComparison(print: Print, endpoint: string): Promise<void> {
   const totalMb = (CAPTURES * CAPTURE_BYTES) / MB;
   const lockerRate = totalMb / (lockerMs / 1000);
   const plainRate = totalMb / (plainMs / 1000);
-  table(print, ['same client, node', 'MB', 'seconds', 'MB/s', 'vs plain PUT', 'target >= 0.8x'], [
+  table(print, ['same client, node, 2 in flight', 'MB', 'seconds', 'MB/s', 'vs plain PUT', 'target >= 0.8x'], [
     ['plain signed PUT (reference)', totalMb.toFixed(0), (plainMs / 1000).toFixed(2), plainRate.toFixed(1), '1.00x', ''],
     ['locker upload (HEAD + MD5 + lock)', totalMb.toFixed(0), (lockerMs / 1000).toFixed(2), lockerRate.toFixed(1), ratio(lockerRate, plainRate), verdict(lockerRate / plainRate >= 0.8)],
   ]);
@@ -130,8 +139,15 @@ async function seedCaptures(dash: Page, template: unknown): Promise<void> {
   await dash.evaluate(`(${SEED_IN_PAGE})(${JSON.stringify({ template, count: CAPTURES, files: FILES })})`);
 }
 
-async function browserQueue(print: Print, endpoint: string, skipPids: ReadonlySet<number>, grantOrigin: (origin: string) => Promise<void>): Promise<void> {
-  const b = await launchWithExtension(9);
+interface QueueRun {
+  label: string;
+  bucket: string;
+  /** all-sites access granted: requests skip CORS preflights, as with a remote locker's host permission */
+  hostAccess: boolean;
+}
+
+async function browserQueue(run: QueueRun, endpoint: string, skipPids: ReadonlySet<number>, grantOrigin: (origin: string) => Promise<void>): Promise<string[]> {
+  const b = await launchWithExtension(9, { grantScreenshotAccess: run.hostAccess });
   try {
     await grantOrigin(`chrome-extension://${b.extensionId}`);
     const dash = await openDashboard(b);
@@ -161,7 +177,7 @@ async function browserQueue(print: Print, endpoint: string, skipPids: ReadonlySe
     const t = performance.now();
     await b.worker.evaluate(
       (s) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ lockerSettings: s }),
-      { endpoint, region: RGW_REGION, bucket: 'bench-queue', accessKey: RGW_ACCESS_KEY, secretKey: RGW_SECRET_KEY, retentionDays: 1 },
+      { endpoint, region: RGW_REGION, bucket: run.bucket, accessKey: RGW_ACCESS_KEY, secretKey: RGW_SECRET_KEY, retentionDays: 1 },
     );
     for (let n = 0; (n = await uploaded()) < total; ) {
       if (performance.now() - t > 600_000) throw new Error(`queue bench: only ${n} of ${total} files uploaded after 10 minutes`);
@@ -170,9 +186,7 @@ async function browserQueue(print: Print, endpoint: string, skipPids: ReadonlySe
     const seconds = (performance.now() - t) / 1000;
     const peak = busy.stop().peak;
     const totalMb = (CAPTURES * CAPTURE_BYTES) / MB;
-    table(print, ['extension queue, Chromium', 'files', 'MB', 'seconds', 'MB/s', 'browser PSS before', 'peak while uploading', 'growth'], [
-      ['seeded captures → locker', String(total), totalMb.toFixed(0), seconds.toFixed(2), (totalMb / seconds).toFixed(1), `${(before / MB).toFixed(0)} MB`, `${(peak / MB).toFixed(0)} MB`, `${((peak - before) / MB).toFixed(0)} MB (${ratio(peak - before, CAPTURE_BYTES)} of one capture)`],
-    ]);
+    return [run.label, String(total), totalMb.toFixed(0), seconds.toFixed(2), (totalMb / seconds).toFixed(1), `${(before / MB).toFixed(0)} MB`, `${(peak / MB).toFixed(0)} MB`, `${((peak - before) / MB).toFixed(0)} MB`];
   } finally {
     await b.close();
   }
@@ -185,11 +199,18 @@ export async function benchLocker(print: Print): Promise<void> {
   try {
     await rgw.createBucket('bench-locker');
     await rgw.createBucket('bench-plain', { objectLock: false });
-    await rgw.createBucket('bench-queue');
+    await rgw.createBucket('bench-queue-cors');
+    await rgw.createBucket('bench-queue-granted');
     print(`${CAPTURES} captures of ${(CAPTURE_BYTES / MB).toFixed(2)} MB (${FILES.length} files each), incompressible bytes`);
     await nodeComparison(print, rgw.endpoint);
     print('');
-    await browserQueue(print, rgw.endpoint, new Set(rgw.pids()), (origin) => rgw.allowOrigin('bench-queue', origin));
+    const runs: QueueRun[] = [
+      { label: 'loopback, CORS only (no permission)', bucket: 'bench-queue-cors', hostAccess: false },
+      { label: 'host access granted (no preflights)', bucket: 'bench-queue-granted', hostAccess: true },
+    ];
+    const rows = [];
+    for (const run of runs) rows.push(await browserQueue(run, rgw.endpoint, new Set(rgw.pids()), (origin) => rgw.allowOrigin(run.bucket, origin)));
+    table(print, ['extension queue in Chromium', 'files', 'MB', 'seconds', 'MB/s', 'browser PSS before', 'peak while uploading', 'growth'], rows);
     print(`(Ceph daemons at the end: ${(rgw.memoryBytes() / MB).toFixed(0)} MB RSS; memstore keeps every object in the OSD's memory)`);
   } finally {
     await rgw.stop();
