@@ -6,6 +6,7 @@ import { LockerError, sendCall } from '@/utils/locker/s3-request';
 import { lockerTarget, objectUrl, type LockerTarget } from '@/utils/locker/target';
 import { uploadLockedFile } from '@/utils/locker/upload-object';
 import { retainUntil } from '@/utils/locker/retention';
+import { listLockerCaptures, readLockerCapture } from '@/utils/locker/list-captures';
 
 // The locker client against a real Ceph RGW (no browser): what the server verifies, what it
 // refuses, and that nothing is ever written twice.
@@ -113,5 +114,36 @@ describe('write-once upload', () => {
     expect(Date.parse(got.headers.get('x-amz-object-lock-retain-until-date')!)).toBe(Date.parse(until));
     expect((await uploadLockedFile(t, { key, bytes, sha256, mediaType: 'image/png', retainUntil: until })).outcome).toBe('present');
     expect(await versionsOf(key)).toBe(1);
+  });
+});
+
+describe('reading the locker back (team view)', () => {
+  it('lists every investigator\'s captures and returns one capture\'s files checked against their sha256', async () => {
+    const until = retainUntil(new Date().toISOString(), 1);
+    const put = async (keyId: string, captureId: string, path: string, bytes: Uint8Array) =>
+      uploadLockedFile(t, { key: `listingproof/${keyId}/${captureId}/${path}`, bytes, sha256: await sha256Hex(bytes), mediaType: 'application/octet-stream', retainUntil: until });
+    const alice = 'a'.repeat(64);
+    const bob = 'b'.repeat(64);
+    const files = { 'listing.json': bytesOf(300, 7), 'images/01.jpg': bytesOf(5000, 8) };
+    for (const [path, bytes] of Object.entries(files)) await put(alice, 'cap-a1', path, bytes);
+    await put(alice, 'cap-a2', 'listing.json', bytesOf(10, 9));
+    await put(bob, 'cap-b1', 'listing.json', bytesOf(20, 10));
+    const refs = await listLockerCaptures(t);
+    expect(refs).toEqual(expect.arrayContaining([
+      { keyId: alice, captureId: 'cap-a1' },
+      { keyId: alice, captureId: 'cap-a2' },
+      { keyId: bob, captureId: 'cap-b1' },
+    ]));
+    const got = await readLockerCapture(t, { keyId: alice, captureId: 'cap-a1' });
+    expect(got.map((f) => f.path).sort()).toEqual(Object.keys(files).sort());
+    for (const f of got) expect(f.bytes).toEqual(files[f.path as keyof typeof files]);
+  });
+
+  it('refuses an object whose bytes do not match the sha256 it was stored with', async () => {
+    // written around the locker client: a wrong x-amz-meta-sha256 is what a tampered upload would carry
+    const bytes = bytesOf(100, 11);
+    await rgw.s3.fetch(objectUrl(t, `listingproof/${'c'.repeat(64)}/cap-x/listing.json`), { method: 'PUT', body: bytes as Uint8Array<ArrayBuffer>, headers: { 'x-amz-meta-sha256': '0'.repeat(64) } });
+    const err = await readLockerCapture(t, { keyId: 'c'.repeat(64), captureId: 'cap-x' }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/listing.json: its bytes hash to [0-9a-f]{64}, but it was stored with sha256 0{64}/);
   });
 });
