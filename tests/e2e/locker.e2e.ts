@@ -145,6 +145,18 @@ describe('team evidence locker on a real Ceph RGW', () => {
     expect(await dash.getByTestId('locker-status').getAttribute('data-state')).toBe('ok');
   }, 180_000);
 
+  it('a capture still pending when the browser closes is uploaded after it starts again', async () => {
+    await rgw.stopGateway();
+    const waiting = await capture(PAGES.taobaoLatePrice.url);
+    await expect.poll(async () => (await idbRows<QueueRow>(dash, 'lockerQueue')).some((r) => r.captureId === waiting && r.attempts > 0), { timeout: 30_000 }).toBe(true);
+    expect(await row(waiting).getAttribute('data-locker')).toBe('pending');
+    await b.restart();
+    await rgw.startGateway();
+    dash = await openDashboard(b);
+    await expect.poll(() => row(waiting).getAttribute('data-locker'), { timeout: 90_000, interval: 1000 }).toBe('uploaded');
+    await expectInLocker(waiting);
+  }, 180_000);
+
   it('access denied → failed, with the reason; retried after the settings change → uploaded', async () => {
     await fillSettings('not-the-secret');
     await expect.poll(() => dash.getByTestId('locker-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');

@@ -13,6 +13,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** closes the browser and starts it again on the same profile (context and worker are replaced) */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,7 +82,7 @@ export async function launchWithExtension(fixturePort: number, opts: LaunchOptio
     await ctx.close().catch(() => {});
     rmSync(userDataDir, { recursive: true, force: true });
   };
-  if (opts.withExtension === false) return { context, extensionId: '', worker: undefined as unknown as Worker, close: closeWith(context) };
+  if (opts.withExtension === false) return { context, extensionId: '', worker: undefined as unknown as Worker, restart: () => Promise.reject(new Error('restart needs the extension')), close: closeWith(context) };
   let worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   if (opts.grantScreenshotAccess) {
@@ -89,7 +91,18 @@ export async function launchWithExtension(fixturePort: number, opts: LaunchOptio
     context = await launch(userDataDir, fixturePort, opts);
     worker = await extensionWorker(context);
   }
-  return { context, extensionId, worker, close: closeWith(context) };
+  const b: ExtensionBrowser = {
+    context,
+    extensionId,
+    worker,
+    async restart() {
+      await b.context.close();
+      b.context = await launch(userDataDir, fixturePort, opts);
+      b.worker = await extensionWorker(b.context);
+    },
+    close: () => closeWith(b.context)(),
+  };
+  return b;
 }
 
 /** The panel's element with a test id, pierced through the open shadow root. */
