@@ -4,6 +4,9 @@ import { AwsV4Signer } from 'aws4fetch';
 // The payload hash is always signed (never UNSIGNED-PAYLOAD): RGW and S3 recompute it and refuse
 // a body that changed on the way (XAmzContentSHA256Mismatch).
 
+/** Derived signing keys by secret, day, region and service: four HMACs saved per request. */
+const signingKeys = new Map<string, ArrayBuffer>();
+
 export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export interface SigningKeys {
@@ -54,6 +57,7 @@ export async function signCall(keys: SigningKeys, call: S3Call): Promise<SignedC
     service,
     region: keys.region,
     datetime: call.datetime,
+    cache: signingKeys,
     // sign Content-Type too: whatever the locker stores with the object is covered
     allHeaders: true,
   });
@@ -80,12 +84,11 @@ export function xmlValue(xml: string, tag: string): string | undefined {
 }
 
 /**
- * Signs the call and sends it at once, without waiting for the answer: the caller can use the
- * CPU meanwhile (an upload computes its Content-MD5 while its HEAD is on the way) and then await.
+ * Sends a signed call without waiting for the answer: the caller can use the CPU meanwhile (an
+ * upload computes its Content-MD5 and signs its PUT while its HEAD is on the way), then await.
  * Network failures and 5xx become `outage`, other non-2xx answers `refused`.
  */
-export async function startCall(keys: SigningKeys, call: S3Call, what: string, acceptStatus: readonly number[] = []): Promise<{ answer: Promise<Response> }> {
-  const signed = await signCall(keys, call);
+export function sendSigned(signed: SignedCall, what: string, acceptStatus: readonly number[] = []): { answer: Promise<Response> } {
   const answer = (async () => {
     let res: Response;
     try {
@@ -101,8 +104,12 @@ export async function startCall(keys: SigningKeys, call: S3Call, what: string, a
     throw new LockerError('refused', detail, res.status, code);
   })();
   answer.catch(() => undefined); // awaited by the caller; never an unhandled rejection meanwhile
-  // wrapped: an async function returning the promise itself would wait for the answer
+  // wrapped: an async caller returning the promise itself would wait for the answer
   return { answer };
+}
+
+export async function startCall(keys: SigningKeys, call: S3Call, what: string, acceptStatus: readonly number[] = []): Promise<{ answer: Promise<Response> }> {
+  return sendSigned(await signCall(keys, call), what, acceptStatus);
 }
 
 export async function sendCall(keys: SigningKeys, call: S3Call, what: string, acceptStatus: readonly number[] = []): Promise<Response> {

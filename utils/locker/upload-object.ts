@@ -1,6 +1,6 @@
 import { md5Base64 } from '@/utils/locker/checksums';
 import { multipartUpload, PART_BYTES, type StoredObject } from '@/utils/locker/multipart';
-import { LockerError, sendCall, startCall } from '@/utils/locker/s3-request';
+import { LockerError, sendSigned, sendCall, signCall, startCall } from '@/utils/locker/s3-request';
 import { objectUrl, type LockerTarget } from '@/utils/locker/target';
 
 // One evidence file into the locker, write-once: HEAD first; the same file already there is
@@ -47,19 +47,18 @@ export async function headObject(t: LockerTarget, key: string): Promise<Existing
 export async function uploadLockedFile(t: LockerTarget, file: LockedFile): Promise<UploadOutcome> {
   const head = await startCall(t.keys, { method: 'HEAD', url: objectUrl(t, file.key) }, `checking ${file.key}`, [404]);
   const multipart = file.bytes.length > MULTIPART_ABOVE;
-  // the MD5 pass is the upload's main CPU cost: run it while the HEAD is on the way
-  const contentMd5 = multipart ? '' : md5Base64(file.bytes);
+  const headers = lockHeaders(file);
+  // the MD5 pass and the PUT's signature are the upload's CPU cost: do them while the HEAD is on the way
+  const put = multipart
+    ? undefined
+    : signCall(t.keys, { method: 'PUT', url: objectUrl(t, file.key), headers: { ...headers, 'Content-MD5': md5Base64(file.bytes) }, body: file.bytes, payloadSha256: file.sha256 });
+  put?.catch(() => undefined); // not awaited when the file is already there
   const there = existing(await head.answer);
   if (there) {
     if (there.sha256 === file.sha256) return { outcome: 'present', versionId: there.versionId, etag: there.etag };
     throw new LockerError('refused', `a different file is already in the locker at ${file.key} (sha256 ${there.sha256 || 'unknown'}, ours ${file.sha256}); nothing was overwritten`, 409, 'DifferentObjectAtKey');
   }
-  const headers = lockHeaders(file);
-  if (multipart) return { outcome: 'uploaded', ...(await multipartUpload(t, file.key, file.bytes, headers)) };
-  const res = await sendCall(
-    t.keys,
-    { method: 'PUT', url: objectUrl(t, file.key), headers: { ...headers, 'Content-MD5': contentMd5 }, body: file.bytes, payloadSha256: file.sha256 },
-    `uploading ${file.key}`,
-  );
+  if (!put) return { outcome: 'uploaded', ...(await multipartUpload(t, file.key, file.bytes, headers)) };
+  const res = await sendSigned(await put, `uploading ${file.key}`).answer;
   return { outcome: 'uploaded', versionId: res.headers.get('x-amz-version-id') ?? '', etag: res.headers.get('ETag') ?? '' };
 }
