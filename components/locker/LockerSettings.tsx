@@ -50,7 +50,7 @@ async function askHostAccess(s: Settings): Promise<void> {
 }
 
 /** Runs the connection check (bucket-level requests only) and records its outcome for `locker-status`. */
-export async function checkAndRecord(s: Settings): Promise<void> {
+async function checkAndRecord(s: Settings): Promise<void> {
   const result = await checkLocker(lockerTarget(s));
   if (result.ok) await writeLockerStatus('ok');
   else await writeLockerStatus('failed', result.reason, result.detail);

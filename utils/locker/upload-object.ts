@@ -1,6 +1,6 @@
 import { md5Base64 } from '@/utils/locker/checksums';
 import { multipartUpload, PART_BYTES, type StoredObject } from '@/utils/locker/multipart';
-import { LockerError, sendSigned, sendCall, signCall, startCall } from '@/utils/locker/s3-request';
+import { LockerError, sendSigned, signCall, startCall } from '@/utils/locker/s3-request';
 import { objectUrl, type LockerTarget } from '@/utils/locker/target';
 
 // One evidence file into the locker, write-once: HEAD first; the same file already there is
@@ -38,10 +38,6 @@ export function lockHeaders(file: Pick<LockedFile, 'sha256' | 'mediaType' | 'ret
     'x-amz-object-lock-mode': 'COMPLIANCE',
     'x-amz-object-lock-retain-until-date': file.retainUntil,
   };
-}
-
-export async function headObject(t: LockerTarget, key: string): Promise<Existing> {
-  return existing(await sendCall(t.keys, { method: 'HEAD', url: objectUrl(t, key) }, `checking ${key}`, [404]));
 }
 
 export async function uploadLockedFile(t: LockerTarget, file: LockedFile): Promise<UploadOutcome> {
