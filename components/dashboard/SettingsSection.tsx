@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { translate } from '@/utils/i18n/locale';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
 import { dashboardMessages as m } from '@/components/dashboard/dashboard-messages';
 import { ScreenshotAccess } from '@/components/dashboard/ScreenshotAccess';
 import { TrustSettings } from '@/components/dashboard/TrustSettings';
+import { LockerSettings } from '@/components/locker/LockerSettings';
 
 export function SettingsSection() {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [saved, setSaved] = useState(false);
+  // one `settings-save` for the section (contract §6.2): the locker's fields are saved with it
+  const lockerSave = useRef<(() => Promise<boolean>) | undefined>(undefined);
   useEffect(() => {
     void loadSettings().then(setSettings);
   }, []);
@@ -21,7 +24,8 @@ export function SettingsSection() {
   return (
     <section data-testid="settings">
       <h2>{translate(m, 'settings')}</h2>
-      <TrustSettings />
+      <TrustSettings alsoSave={() => lockerSave.current?.() ?? Promise.resolve(true)} />
+      <LockerSettings ownSaveButton={false} registerSave={(save) => (lockerSave.current = save)} />
       <p>
         <label>
           {translate(m, 'language')}{' '}

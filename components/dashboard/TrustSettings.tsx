@@ -29,8 +29,11 @@ async function askTsaAccess(urls: string[]): Promise<string[]> {
   return refused;
 }
 
-/** Investigator, organisation, TSA list with credentials, and the signing key (contract §6.2). */
-export function TrustSettings() {
+/**
+ * Investigator, organisation, TSA list with credentials, and the signing key (contract §6.2).
+ * `alsoSave`: other parts of the settings section saved by the same `settings-save` button.
+ */
+export function TrustSettings({ alsoSave }: { alsoSave?: () => Promise<boolean> }) {
   const [form, setForm] = useState<Form | undefined>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [keys, setKeys] = useState<InvestigatorKeyRecord[]>([]);
@@ -59,7 +62,9 @@ export function TrustSettings() {
     const refused = await askTsaAccess(parsed.urls);
     await saveTsaCredentials(database(), { username: form.username.trim(), password: form.password });
     await saveSettings({ investigator: form.name.trim(), investigatorOrg: form.org.trim(), tsaUrls: parsed.urls });
-    setStatus(refused.length ? { kind: 'partial', origins: refused } : { kind: 'saved' });
+    // the other parts name their own problems beside their fields
+    const othersSaved = alsoSave ? await alsoSave() : true;
+    setStatus(!othersSaved ? { kind: 'idle' } : refused.length ? { kind: 'partial', origins: refused } : { kind: 'saved' });
   };
   const rotate = async () => {
     if (!confirm(translate(m, 'rotateConfirm'))) return;

@@ -6,6 +6,8 @@ import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureDetails } from '@/components/evidence/CaptureDetails';
 import { panelMessages } from '@/components/panel/panel-messages';
 import { deleteMessages } from '@/components/evidence/delete-messages';
+import { lockerMessages } from '@/components/locker/locker-messages';
+import type { LockerFileState } from '@/utils/locker/queue-record';
 
 interface Props {
   capture: CaptureRecord;
@@ -15,6 +17,8 @@ interface Props {
   /** the capture's timestamp row; none for captures stored before seals existed */
   timestamp?: TimestampRecord;
   onDelete: () => void;
+  /** the team locker's state of this capture; absent when no locker is set */
+  lockerState?: LockerFileState;
 }
 
 /** A token more than 10 minutes after the capture proves existence from its own time only (§6.6). */
@@ -25,19 +29,20 @@ function lateMinutes(capture: CaptureRecord, timestamp: TimestampRecord | undefi
 }
 
 /** One stored capture (contract §2: `evidence-row` with an `evidence-select` checkbox). */
-export function CaptureRow({ capture, selected, onSelect, actor, timestamp, onDelete }: Props) {
+export function CaptureRow({ capture, selected, onSelect, actor, timestamp, onDelete, lockerState }: Props) {
   const [open, setOpen] = useState(false);
   const bad = capture.verdict.seller === 'unauthorized' || capture.verdict.seller === 'expired' || capture.verdict.price === 'below-min';
   return (
     <>
       {/* No row: stored before seals, so never to be stamped: as final as a refusal. */}
-      <tr data-testid="evidence-row" data-evidence-id={capture.id} data-timestamp={timestamp?.status ?? 'failed'}>
+      <tr data-testid="evidence-row" data-evidence-id={capture.id} data-timestamp={timestamp?.status ?? 'failed'} data-locker={lockerState}>
         <td>
           <input type="checkbox" data-testid="evidence-select" checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} aria-label={capture.id} />
         </td>
         <td>
           <div>{capture.title}</div>
           <div className="muted">{capture.platform} · {capture.itemId} · {capture.kind}</div>
+          {lockerState ? <div className={lockerState === 'failed' ? 'bad' : 'muted'}>{translate(lockerMessages, `row-${lockerState}`)}</div> : null}
         </td>
         <td>{capture.price.lowest ? `¥${capture.price.lowest}` : '—'}</td>
         <td className={bad ? 'bad' : ''} data-seller={capture.verdict.seller} data-price={capture.verdict.price}>

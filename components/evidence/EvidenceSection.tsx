@@ -17,6 +17,7 @@ import { storageStatus } from '@/utils/evidence/storage-status';
 import { DeleteDialog, type DeleteTarget } from '@/components/evidence/DeleteDialog';
 import { Tombstones } from '@/components/evidence/Tombstones';
 import { deleteMessages as dm, formatBytes } from '@/components/evidence/delete-messages';
+import { useLockerStates } from '@/components/locker/use-locker-states';
 
 type ExportState =
   | { kind: 'idle' }
@@ -35,6 +36,7 @@ export function EvidenceSection() {
   const [deleting, setDeleting] = useState<DeleteTarget | undefined>();
   const [usedFraction, setUsedFraction] = useState<number | undefined>();
   const [reloads, setReloads] = useState(0);
+  const lockerStateOf = useLockerStates();
 
   useEffect(() => {
     let alive = true;
@@ -129,7 +131,7 @@ export function EvidenceSection() {
           <table>
             <tbody>
               {c.captures.map((cap) => (
-                <CaptureRow key={cap.id} capture={cap} timestamp={timestamps.get(cap.id)} actor={actor} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} onDelete={() => setDeleting({ kind: 'capture', captureId: cap.id })} />
+                <CaptureRow key={cap.id} capture={cap} timestamp={timestamps.get(cap.id)} actor={actor} lockerState={lockerStateOf?.(cap.id)} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} onDelete={() => setDeleting({ kind: 'capture', captureId: cap.id })} />
               ))}
             </tbody>
           </table>

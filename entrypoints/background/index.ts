@@ -10,6 +10,7 @@ import { registerScheduledSync } from '@/utils/background/scheduled-sync';
 import { registerPageScriptInjection } from '@/utils/background/page-scripts';
 import { registerTimestampQueue, retryPendingStamps } from '@/utils/background/timestamp-service';
 import { registerFirstRun } from '@/utils/background/first-run';
+import { registerLocker } from '@/utils/background/locker-service';
 
 // Wiring only: each handler's logic lives in utils/background/.
 export default defineBackground(() => {
@@ -39,4 +40,5 @@ export default defineBackground(() => {
   registerPageScriptInjection();
   registerCaptureTriggers();
   registerScheduledSync();
+  registerLocker();
 });

@@ -10,6 +10,7 @@ import { benchExport } from '@/tests/bench/export-bench';
 import { benchTokens } from '@/tests/bench/token-bench';
 import { benchStamp } from '@/tests/bench/stamp-bench';
 import { benchVerify } from '@/tests/bench/verify-bench';
+import { benchLocker } from '@/tests/bench/locker-bench';
 
 // `npm run bench [-- --only <part>] [-- --full]`: runs each part in turn, each printing its own
 // table against a reference measured in the same run. A failing part prints its error and the
@@ -38,6 +39,7 @@ const PARTS: Part[] = [
   { name: 'stamp', about: 'stored to stamped: a capture\'s RFC 3161 token from the local TSA vs the same request from node', run: (p, full) => benchStamp(p, { rounds: full ? 9 : 5 }) },
   { name: 'tokens', about: "verifying 200 captures' RFC 3161 tokens from the local TSA vs hashing the same bytes", run: (p) => benchTokens(p) },
   { name: 'verify', about: 'verifying a ~363 MB package: seconds and peak RSS vs the largest file, sha256sum and node hashing the zip', run: (p) => benchVerify(p) },
+  { name: 'locker', about: '200 captures of ~2 MB into a real Ceph RGW: locker upload vs plain PUT (same client), the queue in Chromium and its memory', run: (p) => benchLocker(p) },
 ];
 
 function parseArgs(argv: string[]): { only?: string; full: boolean } {

@@ -15,7 +15,7 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
-function descendants(root: number): number[] {
+function descendants(root: number, skip: ReadonlySet<number> = new Set()): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     const pid = Number(name);
@@ -24,7 +24,7 @@ function descendants(root: number): number[] {
     if (ppid !== undefined) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
   const out: number[] = [];
-  const queue = [...(children.get(root) ?? [])];
+  const queue = (children.get(root) ?? []).filter((pid) => !skip.has(pid));
   while (queue.length) {
     const pid = queue.pop()!;
     out.push(pid);
@@ -51,14 +51,15 @@ export function browserPss(): { bytes: number; processes: number } {
 /**
  * Samples the PSS sum every `intervalMs` until stopped; returns the peak. The process tree is
  * re-listed once a second only: walking /proc costs CPU the browser under test would miss.
+ * `skip`: children of this process that are not the browser (e.g. a test server's daemons).
  */
-export function samplePeak(intervalMs = 250): { stop(): { peak: number; processes: number } } {
+export function samplePeak(intervalMs = 250, skip: ReadonlySet<number> = new Set()): { stop(): { peak: number; processes: number } } {
   let peak = 0;
   let processes = 0;
   let pids: number[] = [];
   let listedAt = 0;
   const sample = () => {
-    if (performance.now() - listedAt > 1000) [pids, listedAt] = [descendants(process.pid), performance.now()];
+    if (performance.now() - listedAt > 1000) [pids, listedAt] = [descendants(process.pid, skip), performance.now()];
     const bytes = pids.reduce((n, pid) => n + pssBytes(pid), 0);
     if (bytes > peak) [peak, processes] = [bytes, pids.length];
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
+import { captureListingPage } from '@/tests/harness/capture-page';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
@@ -121,16 +122,7 @@ describe('a seller cannot hide from the capture', () => {
   });
 });
 
-async function capture(url: string): Promise<string> {
-  const page = await b.context.newPage();
-  await page.goto(url);
-  await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
-  await panel(page, 'capture-button').click();
-  await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 60_000 }).toBe('done');
-  const id = (await panel(page, 'capture-button').getAttribute('data-evidence-id')) ?? '';
-  await page.close();
-  return id;
-}
+const capture = (url: string) => captureListingPage(b, url);
 
 describe('deleting evidence, on the record', () => {
   it('deleting a capture asks why, leaves a tombstone, and the next export carries the custody entry', { timeout: 180_000 }, async () => {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
-import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
+import { launchWithExtension, openDashboard, type ExtensionBrowser } from '@/tests/harness/browser';
+import { captureListingPage } from '@/tests/harness/capture-page';
 import { ALL_ROUTES, DEMO_AUTHORIZED_LIST, PAGES } from '@/tests/harness/pages';
 import { importThroughDashboard } from '@/tests/harness/import-list';
 import { unzipTo } from '@/tests/harness/unzip';
@@ -25,16 +26,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function capture(url: string): Promise<string> {
-  const page = await b.context.newPage();
-  await page.goto(url);
-  await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
-  await panel(page, 'capture-button').click();
-  await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 45_000 }).toBe('done');
-  const id = (await panel(page, 'capture-button').getAttribute('data-evidence-id'))!;
-  await page.close();
-  return id;
-}
+const capture = (url: string) => captureListingPage(b, url);
 
 describe('evidence package: export from the dashboard, verify anywhere', () => {
   it('exports the captures as a zip that verifies, passes sha256sum -c, and whose report opens offline with page text inert', async () => {

@@ -12,6 +12,7 @@ import { formatSha256Sums } from '@/utils/export/sha256sums';
 import { bytesToBase64 } from '@/utils/encoding/base64';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
+import { captureListingPage } from '@/tests/harness/capture-page';
 import { ALL_ROUTES, PAGES } from '@/tests/harness/pages';
 import { startTsa, type TestTsa } from '@/tests/harness/tsa-server';
 
@@ -72,16 +73,7 @@ async function forge(zip: Uint8Array, captureId: string): Promise<Uint8Array> {
   });
 }
 
-async function capture(url: string): Promise<string> {
-  const page = await b.context.newPage();
-  await page.goto(url);
-  await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
-  await panel(page, 'capture-button').click();
-  await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 45_000 }).toBe('done');
-  const id = (await panel(page, 'capture-button').getAttribute('data-evidence-id'))!;
-  await page.close();
-  return id;
-}
+const capture = (url: string) => captureListingPage(b, url);
 
 const row = (id: string) => dash.locator(`[data-testid="evidence-row"][data-evidence-id="${id}"]`);
 

@@ -15,6 +15,8 @@ export interface ExtensionBrowser {
   worker: Worker;
   /** the dashboard's first-run setup, which the extension opens on install (left open, behind later pages) */
   setupPage?: Page;
+  /** closes the browser and starts it again on the same profile (context and worker are replaced) */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,7 +103,7 @@ export async function launchWithExtension(fixturePort: number, opts: LaunchOptio
     await ctx.close().catch(() => {});
     rmSync(userDataDir, { recursive: true, force: true });
   };
-  if (opts.withExtension === false) return { context, extensionId: '', worker: undefined as unknown as Worker, close: closeWith(context) };
+  if (opts.withExtension === false) return { context, extensionId: '', worker: undefined as unknown as Worker, restart: () => Promise.reject(new Error('restart needs the extension')), close: closeWith(context) };
   let worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   if (opts.grantScreenshotAccess) {
@@ -111,7 +113,19 @@ export async function launchWithExtension(fixturePort: number, opts: LaunchOptio
     worker = await extensionWorker(context);
   }
   const setupPage = await firstRunSetupPage(context, extensionId);
-  return { context, extensionId, worker, setupPage, close: closeWith(context) };
+  const b: ExtensionBrowser = {
+    context,
+    extensionId,
+    worker,
+    setupPage,
+    async restart() {
+      await b.context.close();
+      b.context = await launch(userDataDir, fixturePort, opts);
+      b.worker = await extensionWorker(b.context);
+    },
+    close: () => closeWith(b.context)(),
+  };
+  return b;
 }
 
 /** The panel's element with a test id, pierced through the open shadow root. */

@@ -16,6 +16,7 @@ import { loadSettings } from '@/utils/settings/settings';
 import { ensureKey } from '@/utils/trust/investigator-key';
 import { sealSha256Of } from '@/utils/trust/seal';
 import { stampSoon } from '@/utils/background/timestamp-service';
+import { lockerAfterCapture } from '@/utils/background/locker-service';
 
 const running = new Set<number>();
 
@@ -84,6 +85,7 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
       progress,
     );
     stampSoon(record.id);
+    void lockerAfterCapture(record.id);
     return { evidenceId: record.id };
   } finally {
     running.delete(tab.id);

@@ -15,6 +15,7 @@ import { loadSettings, localeOf } from '@/utils/settings/settings';
 import { ensureKey } from '@/utils/trust/investigator-key';
 import { sealSha256Of } from '@/utils/trust/seal';
 import { stampSoon } from '@/utils/background/timestamp-service';
+import { lockerAfterCapture } from '@/utils/background/locker-service';
 
 const running = new Set<number>();
 
@@ -68,6 +69,7 @@ export async function captureChatForTab(data: ContentStartChatCapture, tab: { id
       progress,
     );
     stampSoon(record.id);
+    void lockerAfterCapture(record.id);
     return { evidenceId: record.id };
   } finally {
     running.delete(tab.id);

@@ -16,6 +16,8 @@ export interface StampDeps {
   now: () => Date;
   /** who the custody entry names when a token arrives */
   actor: () => Promise<string>;
+  /** told once a token is stored (the team locker uploads it) */
+  onStamped?: (captureId: string) => void;
 }
 
 export interface QueueRun {
@@ -81,6 +83,7 @@ async function settle(deps: StampDeps, row: TimestampRecord, outcome: StampOutco
       await db.timestamps.put(next);
     });
     await appendCustody(db, { event: 'note', captureId: row.captureId, actor: await deps.actor(), detail: `${SEAL_TOKEN_PATH} from ${outcome.tsa}: genTime ${outcome.genTime}, serial ${outcome.serial}, over ${SEAL_PATH} sha256 ${row.sealSha256}` }, now);
+    deps.onStamped?.(row.captureId);
     return next;
   }
   if (outcome.status === 'failed') next = { ...row, status: 'failed', attempts, lastError: outcome.reason };

@@ -3,6 +3,8 @@ import { database } from '@/utils/db/database';
 import { loadSettings } from '@/utils/settings/settings';
 import { usableTsas } from '@/utils/settings/tsa-access';
 import { requestTimestamp } from '@/utils/trust/tsp-client';
+import { lockerFileAdded } from '@/utils/background/locker-service';
+import { SEAL_TOKEN_PATH } from '@/utils/model/trust';
 import { stampCapture, stampDue, type QueueRun, type StampDeps } from '@/utils/background/timestamp-queue';
 
 // The background's timestamp queue: stamps right after a capture is stored (never awaited by
@@ -20,6 +22,7 @@ export function backgroundStampDeps(): StampDeps {
     tsas: usableTsas,
     now: () => new Date(),
     actor: async () => (await loadSettings()).investigator,
+    onStamped: (captureId) => void lockerFileAdded(captureId, SEAL_TOKEN_PATH).catch(() => undefined),
   };
 }
 

@@ -3,6 +3,7 @@ import { SCHEMA_HISTORY } from '@/utils/db/schema-history';
 import type { CustodyEventName } from '@/utils/model/custody-event';
 import type { ArtifactBlobRecord, CaptureRecord, CaseRecord } from '@/utils/model/capture';
 import type { InvestigatorKeyRecord, TimestampRecord } from '@/utils/model/trust';
+import type { LockerQueueRecord } from '@/utils/locker/queue-record';
 
 export interface MetaRecord {
   key: string;
@@ -50,6 +51,7 @@ export class ListingProofDatabase extends Dexie {
   custody!: Table<CustodyRecord, string>;
   timestamps!: Table<TimestampRecord, string>;
   investigatorKeys!: Table<InvestigatorKeyRecord, string>;
+  lockerQueue!: Table<LockerQueueRecord, string>;
 
   constructor(name = 'listingproof') {
     super(name);

@@ -34,4 +34,11 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       investigatorKeys: 'keyId, createdAt',
     },
   },
+  {
+    version: 3,
+    stores: {
+      // team evidence locker: one row per file of a capture to upload, `${captureId}/${path}`
+      lockerQueue: 'id, captureId, state',
+    },
+  },
 ];
