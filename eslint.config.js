@@ -13,7 +13,11 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Page content is hostile: markup from a page must never be injected.
-      'no-restricted-properties': ['error', { property: 'innerHTML', message: 'Build DOM nodes; never inject page content as HTML.' }, { property: 'outerHTML', message: 'Use XMLSerializer for snapshots.' }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Build DOM nodes; never inject page content as HTML.' },
+        { property: 'outerHTML', message: 'Use XMLSerializer for snapshots.' },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',

@@ -26,7 +26,11 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' data: blob: https:",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'listingproof@listingproof.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'listingproof@listingproof.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

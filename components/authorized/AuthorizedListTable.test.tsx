@@ -39,7 +39,9 @@ describe('AuthorizedListTable', () => {
   });
 
   it('switches to products', () => {
-    const small = makeList({ products: [{ code: 'XR', name: 'n', keywords: ['a', 'b'], excludeKeywords: [], itemIds: ['1'], minPrice: '1.00', minPriceFen: 100 }] });
+    const small = makeList({
+      products: [{ code: 'XR', name: 'n', keywords: ['a', 'b'], excludeKeywords: [], itemIds: ['1'], minPrice: '1.00', minPriceFen: 100 }],
+    });
     render(<AuthorizedListTable list={small} />);
     fireEvent.click(screen.getByRole('tab', { name: /Products/ }));
     expect(screen.getByTestId('authorized-row').textContent).toContain('a | b');

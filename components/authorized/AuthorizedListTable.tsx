@@ -50,7 +50,22 @@ export function AuthorizedListTable({ list, height = 420, rowHeight = 28 }: Auth
     const at = matches ? matches[i]! : i;
     const cells = kind === 'sellers' ? sellerCells(list.sellers[at]!) : productCells(list.products[at]!);
     rows.push(
-      <div key={at} data-testid="authorized-row" role="row" style={{ position: 'absolute', top: win.top + (i - win.first) * rowHeight, height: rowHeight, left: 0, right: 0, display: 'flex', gap: 8, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+      <div
+        key={at}
+        data-testid="authorized-row"
+        role="row"
+        style={{
+          position: 'absolute',
+          top: win.top + (i - win.first) * rowHeight,
+          height: rowHeight,
+          left: 0,
+          right: 0,
+          display: 'flex',
+          gap: 8,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+        }}
+      >
         {cells.map((c, ci) => (
           <span key={ci} role="cell" style={{ flex: ci === 2 || (kind === 'products' && ci === 1) ? 3 : 1, overflow: 'hidden', textOverflow: 'ellipsis' }}>
             {c}

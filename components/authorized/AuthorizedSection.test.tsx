@@ -73,7 +73,12 @@ describe('AuthorizedSection', () => {
 
   it('browses the list in force through the table', async () => {
     const db = freshDb();
-    await saveList(makeList({ sellers: [{ platform: 'tmall', shopId: '7', shopName: '<b>Shop</b>', sellerId: '' }] }), { kind: 'file', names: ['a'] }, 'all', db);
+    await saveList(
+      makeList({ sellers: [{ platform: 'tmall', shopId: '7', shopName: '<b>Shop</b>', sellerId: '' }] }),
+      { kind: 'file', names: ['a'] },
+      'all',
+      db,
+    );
     render(<AuthorizedSection db={db} />);
     await waitFor(() => expect(status().dataset.sellers).toBe('1'));
     fireEvent.click(screen.getByText('Browse list'));
@@ -86,7 +91,12 @@ describe('AuthorizedSection', () => {
 describe('ExportButtons', () => {
   it('exports the list in force as JSON and as a CSV pair', async () => {
     const db = freshDb();
-    await saveList(makeList({ brand: 'Acme', updatedAt: '2026-11-01T00:00:00Z', sellers: [{ platform: 'tmall', shopId: '1', shopName: '=cmd', sellerId: '' }] }), { kind: 'file', names: ['a'] }, 'all', db);
+    await saveList(
+      makeList({ brand: 'Acme', updatedAt: '2026-11-01T00:00:00Z', sellers: [{ platform: 'tmall', shopId: '1', shopName: '=cmd', sellerId: '' }] }),
+      { kind: 'file', names: ['a'] },
+      'all',
+      db,
+    );
     const save = vi.fn();
     render(<ExportButtons db={db} save={save} />);
     fireEvent.click(screen.getByTestId('authorized-export-json'));
@@ -116,7 +126,10 @@ describe('SyncSettings', () => {
   it('refuses a plain-http URL and shows the last result after a sync', async () => {
     const db = freshDb();
     const onSyncNow = vi.fn(async () => {
-      await db.meta.put({ key: 'authorizedSync', value: { url: 'https://b.example/l.json', lastAttemptAt: '2026-11-02T00:00:00Z', result: 'offline', message: 'down' } });
+      await db.meta.put({
+        key: 'authorizedSync',
+        value: { url: 'https://b.example/l.json', lastAttemptAt: '2026-11-02T00:00:00Z', result: 'offline', message: 'down' },
+      });
     });
     render(<SyncSettings db={db} onSyncNow={onSyncNow} />);
     expect(screen.getByTestId('authorized-sync-state').textContent).toBe('Never synced');

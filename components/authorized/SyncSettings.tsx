@@ -54,7 +54,13 @@ export function SyncSettings({ managedUrl, onSyncNow, db = database() }: SyncSet
       <legend>{translate(am, 'syncTitle')}</legend>
       <label>
         {translate(am, 'syncUrl')}{' '}
-        <input type="url" data-testid="authorized-sync-url" value={managedUrl ?? url} disabled={Boolean(managedUrl)} onChange={(e) => setUrl(e.currentTarget.value)} />
+        <input
+          type="url"
+          data-testid="authorized-sync-url"
+          value={managedUrl ?? url}
+          disabled={Boolean(managedUrl)}
+          onChange={(e) => setUrl(e.currentTarget.value)}
+        />
       </label>
       {!managedUrl && (
         <button type="button" onClick={() => void save()}>

@@ -47,7 +47,13 @@ export function CaseRow({ item, onStatus }: Props) {
       <td>{captures.length}</td>
       <td>{lowest ? `¥${lowest}` : '—'}</td>
       <td>
-        <select data-testid="case-status" value={status} disabled={busy} aria-label={translate(m, 'status')} onChange={(e) => void change(e.currentTarget.value as CaseStatus)}>
+        <select
+          data-testid="case-status"
+          value={status}
+          disabled={busy}
+          aria-label={translate(m, 'status')}
+          onChange={(e) => void change(e.currentTarget.value as CaseStatus)}
+        >
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {translate(m, `status-${s}`)}
@@ -57,7 +63,13 @@ export function CaseRow({ item, onStatus }: Props) {
         <span className="muted">{translate(m, 'since', { date: day(since) })}</span>
         {status === 'found' || status === 'warned' ? (
           <div>
-            <input data-testid="case-complaint-no" placeholder={translate(m, 'complaintNo')} value={complaintNo} onChange={(e) => setComplaintNo(e.currentTarget.value)} size={16} />
+            <input
+              data-testid="case-complaint-no"
+              placeholder={translate(m, 'complaintNo')}
+              value={complaintNo}
+              onChange={(e) => setComplaintNo(e.currentTarget.value)}
+              size={16}
+            />
           </div>
         ) : null}
         {lastChangeTo(c, 'complained')?.complaintNo ? (
@@ -67,7 +79,9 @@ export function CaseRow({ item, onStatus }: Props) {
         ) : null}
         {deadline ? (
           <div className={left <= 3 ? 'bad' : ''} data-testid="appeal-deadline" data-days-left={left}>
-            {left >= 0 ? translate(m, 'appealDeadline', { date: day(deadline.toISOString()), days: left }) : translate(m, 'appealOverdue', { date: day(deadline.toISOString()), days: -left })}
+            {left >= 0
+              ? translate(m, 'appealDeadline', { date: day(deadline.toISOString()), days: left })
+              : translate(m, 'appealOverdue', { date: day(deadline.toISOString()), days: -left })}
           </div>
         ) : null}
       </td>

@@ -57,7 +57,14 @@ export function CasesSection() {
       <p>
         {translate(m, 'bundles')}:{' '}
         {CHANNELS.map((channel) => (
-          <button key={channel} type="button" data-testid="complaint-export" data-channel={channel} disabled={bundle.kind === 'running'} onClick={() => void exportBundle(channel)}>
+          <button
+            key={channel}
+            type="button"
+            data-testid="complaint-export"
+            data-channel={channel}
+            disabled={bundle.kind === 'running'}
+            onClick={() => void exportBundle(channel)}
+          >
             {translate(m, `export-${channel}`)}
           </button>
         ))}{' '}

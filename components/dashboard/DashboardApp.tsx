@@ -59,14 +59,14 @@ export function DashboardApp() {
       <DashboardNav view={view} />
       {show('cases') ? <CasesSection /> : null}
       {show('authorized') ? (
-      <AuthorizedSection
-        managedSyncUrl={managedUrl}
-        onListChanged={() => void messaging.sendMessage('pageListChanged', {}).catch(() => undefined)}
-        onSyncNow={async (url) => {
-          await askOriginAccess(url);
-          return syncAndStore(url);
-        }}
-      />
+        <AuthorizedSection
+          managedSyncUrl={managedUrl}
+          onListChanged={() => void messaging.sendMessage('pageListChanged', {}).catch(() => undefined)}
+          onSyncNow={async (url) => {
+            await askOriginAccess(url);
+            return syncAndStore(url);
+          }}
+        />
       ) : null}
       {show('captures') ? <EvidenceSection /> : null}
       {show('captures') ? <TimestampRetry /> : null}

@@ -13,13 +13,10 @@ function currentView(): DashboardView {
 }
 
 export function useDashboardView(): DashboardView {
-  return useSyncExternalStore(
-    (l) => {
-      addEventListener('hashchange', l);
-      return () => removeEventListener('hashchange', l);
-    },
-    currentView,
-  );
+  return useSyncExternalStore((l) => {
+    addEventListener('hashchange', l);
+    return () => removeEventListener('hashchange', l);
+  }, currentView);
 }
 
 export function DashboardNav({ view }: { view: DashboardView }) {

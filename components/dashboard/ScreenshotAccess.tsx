@@ -5,7 +5,8 @@ import { requestPersistentStorage, storageStatus, type StorageStatus } from '@/u
 
 const m = defineMessages({
   en: {
-    screenshots: "Browser screenshots: Chromium lets an extension take the browser's own pixels only with access to all sites, or when a capture starts from the toolbar button, context menu or shortcut. Without it, captures from the page panel use a labelled DOM re-render.",
+    screenshots:
+      "Browser screenshots: Chromium lets an extension take the browser's own pixels only with access to all sites, or when a capture starts from the toolbar button, context menu or shortcut. Without it, captures from the page panel use a labelled DOM re-render.",
     grant: 'Allow browser screenshots',
     granted: 'Browser screenshots allowed',
     storage: 'Storage used: {used} MB of {quota} MB',
@@ -14,7 +15,8 @@ const m = defineMessages({
     persistent: 'Persistent storage: {state}',
   },
   'zh-CN': {
-    screenshots: '浏览器原生截图：Chromium 只允许拥有“所有网站”权限的扩展截取浏览器像素，或在通过工具栏按钮、右键菜单、快捷键开始取证时截取。未授权时，面板中的取证使用带标注的 DOM 重绘图。',
+    screenshots:
+      '浏览器原生截图：Chromium 只允许拥有“所有网站”权限的扩展截取浏览器像素，或在通过工具栏按钮、右键菜单、快捷键开始取证时截取。未授权时，面板中的取证使用带标注的 DOM 重绘图。',
     grant: '允许浏览器原生截图',
     granted: '已允许浏览器原生截图',
     storage: '已用存储：{used} MB / {quota} MB',
@@ -49,7 +51,8 @@ export function ScreenshotAccess() {
       </button>
       {storage ? (
         <p className="muted">
-          {translate(m, 'storage', { used: mb(storage.usageBytes), quota: mb(storage.quotaBytes) })} · {translate(m, 'persistent', { state: String(storage.persisted ?? '?') })}
+          {translate(m, 'storage', { used: mb(storage.usageBytes), quota: mb(storage.quotaBytes) })} ·{' '}
+          {translate(m, 'persistent', { state: String(storage.persisted ?? '?') })}
         </p>
       ) : null}
     </div>

@@ -38,12 +38,14 @@ export function SettingsSection() {
       </p>
       <p>
         <label>
-          <input type="checkbox" checked={settings.stitchedCapture} onChange={(e) => void change({ stitchedCapture: e.currentTarget.checked })} /> {translate(m, 'stitched')}
+          <input type="checkbox" checked={settings.stitchedCapture} onChange={(e) => void change({ stitchedCapture: e.currentTarget.checked })} />{' '}
+          {translate(m, 'stitched')}
         </label>
       </p>
       <p>
         <label>
-          <input type="checkbox" checked={settings.captureImages} onChange={(e) => void change({ captureImages: e.currentTarget.checked })} /> {translate(m, 'captureImages')}
+          <input type="checkbox" checked={settings.captureImages} onChange={(e) => void change({ captureImages: e.currentTarget.checked })} />{' '}
+          {translate(m, 'captureImages')}
         </label>
       </p>
       {saved ? <p className="muted">{translate(m, 'saved')}</p> : null}

@@ -25,7 +25,9 @@ export function TimestampRetry() {
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     const load = () =>
-      void Promise.all([database().timestamps.where('status').equals('pending').count(), database().timestamps.where('status').equals('failed').count()]).then(([pending, failed]) => setCounts({ pending, failed }));
+      void Promise.all([database().timestamps.where('status').equals('pending').count(), database().timestamps.where('status').equals('failed').count()]).then(
+        ([pending, failed]) => setCounts({ pending, failed }),
+      );
     load();
     const timer = setInterval(load, 3000);
     return () => clearInterval(timer);

@@ -108,7 +108,11 @@ export function TrustSettings({ alsoSave }: { alsoSave?: () => Promise<boolean> 
         <span data-testid="settings-status" data-state={status.kind}>
           {status.kind === 'saved' ? translate(m, 'saved') : null}
           {status.kind === 'partial' ? translate(m, 'accessRefused', { origins: status.origins.join(', ') }) : null}
-          {status.kind === 'invalid' ? <span className="bad" data-line={status.line}>{translate(m, 'invalid', { line: status.line, problem: status.problem })}</span> : null}
+          {status.kind === 'invalid' ? (
+            <span className="bad" data-line={status.line}>
+              {translate(m, 'invalid', { line: status.line, problem: status.problem })}
+            </span>
+          ) : null}
         </span>
       </p>
       <p>

@@ -7,10 +7,12 @@ export const trustMessages = defineMessages({
     org: 'Organisation',
     whoNote: 'Recorded in every capture, its seal.json, and the signature of every package. Captures made without them say so.',
     tsaUrls: 'RFC 3161 timestamp authorities (TSA), one URL per line, tried in order',
-    tsaNote: 'Each capture is sealed when stored (seal.json, the SHA-256 of every file) and a TSA signs the time it saw that seal (seal.tsr). Public TSAs need host access, which the browser asks for when you save; a TSA on 127.0.0.1 or localhost needs none. Only SHA-256 tokens are asked for and checked: SM2/SM3 (national-standard) tokens cannot be checked in a browser.',
+    tsaNote:
+      'Each capture is sealed when stored (seal.json, the SHA-256 of every file) and a TSA signs the time it saw that seal (seal.tsr). Public TSAs need host access, which the browser asks for when you save; a TSA on 127.0.0.1 or localhost needs none. Only SHA-256 tokens are asked for and checked: SM2/SM3 (national-standard) tokens cannot be checked in a browser.',
     username: 'TSA user name (optional, for a commercial TSA)',
     password: 'TSA password',
-    credNote: "Sent only to the TSAs you added, never to the public defaults. Kept in this profile's extension database (not encrypted), out of reach of the scripts that run on marketplace pages.",
+    credNote:
+      "Sent only to the TSAs you added, never to the public defaults. Kept in this profile's extension database (not encrypted), out of reach of the scripts that run on marketplace pages.",
     save: 'Save settings',
     saved: 'Saved',
     accessRefused: 'Saved, but host access was refused for: {origins}. Timestamps from those TSAs will stay pending.',
@@ -30,7 +32,8 @@ export const trustMessages = defineMessages({
     org: '所属机构',
     whoNote: '记录在每次取证、其 seal.json 以及每个证据包的签名中。未填写时，取证记录会注明。',
     tsaUrls: 'RFC 3161 时间戳服务（TSA），每行一个网址，按顺序尝试',
-    tsaNote: '每次取证在存储时封存（seal.json：每个文件的 SHA-256），再由 TSA 对该封存签署时间（seal.tsr）。公共 TSA 需要访问权限，保存时浏览器会询问；127.0.0.1 或 localhost 上的 TSA 无需授权。只申请并校验 SHA-256 时间戳：SM2/SM3（国密）时间戳无法在浏览器中校验。',
+    tsaNote:
+      '每次取证在存储时封存（seal.json：每个文件的 SHA-256），再由 TSA 对该封存签署时间（seal.tsr）。公共 TSA 需要访问权限，保存时浏览器会询问；127.0.0.1 或 localhost 上的 TSA 无需授权。只申请并校验 SHA-256 时间戳：SM2/SM3（国密）时间戳无法在浏览器中校验。',
     username: 'TSA 用户名（可选，用于商业 TSA）',
     password: 'TSA 密码',
     credNote: '只发送给您添加的 TSA，绝不发送给默认的公共 TSA。以未加密形式保存在本配置的扩展数据库中，在商品页面上运行的脚本无法读取。',

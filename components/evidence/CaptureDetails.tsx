@@ -28,7 +28,8 @@ export function CaptureDetails({ capture, actor }: { capture: CaptureRecord; act
   return (
     <div data-testid="capture-details">
       <p className="muted">
-        {translate(m, 'investigator')}: {capture.investigator || '—'} · {capture.environment.browser} · {capture.environment.os} · {capture.environment.timeZone}
+        {translate(m, 'investigator')}: {capture.investigator || '—'} · {capture.environment.browser} · {capture.environment.os} ·{' '}
+        {capture.environment.timeZone}
       </p>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         {images.map((img) => (
@@ -39,13 +40,22 @@ export function CaptureDetails({ capture, actor }: { capture: CaptureRecord; act
       </div>
       <table>
         <thead>
-          <tr><th>{translate(m, 'file')}</th><th>{translate(m, 'method')}</th><th>{translate(m, 'sha256')}</th></tr>
+          <tr>
+            <th>{translate(m, 'file')}</th>
+            <th>{translate(m, 'method')}</th>
+            <th>{translate(m, 'sha256')}</th>
+          </tr>
         </thead>
         <tbody>
           {capture.artifacts.map((a) => (
             <tr key={a.path}>
-              <td>{a.path} <span className="muted">({a.bytes} B)</span></td>
-              <td>{a.method}{a.note ? <div className="muted">{a.note}</div> : null}</td>
+              <td>
+                {a.path} <span className="muted">({a.bytes} B)</span>
+              </td>
+              <td>
+                {a.method}
+                {a.note ? <div className="muted">{a.note}</div> : null}
+              </td>
               <td className="hash">{a.sha256}</td>
             </tr>
           ))}
@@ -53,8 +63,14 @@ export function CaptureDetails({ capture, actor }: { capture: CaptureRecord; act
       </table>
       {capture.warnings.length ? (
         <details>
-          <summary>{translate(m, 'warnings')} ({capture.warnings.length})</summary>
-          <ul>{capture.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+          <summary>
+            {translate(m, 'warnings')} ({capture.warnings.length})
+          </summary>
+          <ul>
+            {capture.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
         </details>
       ) : null}
       <p>
@@ -63,7 +79,9 @@ export function CaptureDetails({ capture, actor }: { capture: CaptureRecord; act
           <br />
           <textarea data-testid="capture-notes" value={notes} onChange={(e) => setNotes(e.currentTarget.value)} rows={3} style={{ width: '100%' }} />
         </label>
-        <button type="button" onClick={() => void save()}>{translate(m, 'saveNotes')}</button>
+        <button type="button" onClick={() => void save()}>
+          {translate(m, 'saveNotes')}
+        </button>
       </p>
     </div>
   );

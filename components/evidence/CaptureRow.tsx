@@ -41,7 +41,9 @@ export function CaptureRow({ capture, selected, onSelect, actor, timestamp, onDe
         </td>
         <td>
           <div>{capture.title}</div>
-          <div className="muted">{capture.platform} · {capture.itemId} · {capture.kind}</div>
+          <div className="muted">
+            {capture.platform} · {capture.itemId} · {capture.kind}
+          </div>
           {lockerState ? <div className={lockerState === 'failed' ? 'bad' : 'muted'}>{translate(lockerMessages, `row-${lockerState}`)}</div> : null}
         </td>
         <td>{capture.price.lowest ? `¥${capture.price.lowest}` : '—'}</td>
@@ -51,7 +53,10 @@ export function CaptureRow({ capture, selected, onSelect, actor, timestamp, onDe
         </td>
         <td>
           <div>{capture.capturedAt}</div>
-          <div className={timestamp?.status === 'stamped' ? 'good' : timestamp?.status === 'pending' ? 'muted' : 'bad'} title={timestamp?.lastError ?? timestamp?.tsa ?? ''}>
+          <div
+            className={timestamp?.status === 'stamped' ? 'good' : timestamp?.status === 'pending' ? 'muted' : 'bad'}
+            title={timestamp?.lastError ?? timestamp?.tsa ?? ''}
+          >
             {timestamp?.status === 'stamped'
               ? translate(m, 'trustedTime', { time: timestamp.genTime ?? '' })
               : translate(m, timestamp ? (timestamp.status === 'pending' ? 'timestampPending' : 'timestampFailed') : 'noSeal')}
@@ -59,8 +64,12 @@ export function CaptureRow({ capture, selected, onSelect, actor, timestamp, onDe
           </div>
         </td>
         <td>
-          <button type="button" onClick={() => setOpen(!open)}>{translate(m, open ? 'hide' : 'details')}</button>{' '}
-          <button type="button" data-testid="evidence-delete" onClick={onDelete}>{translate(deleteMessages, 'deleteCapture')}</button>
+          <button type="button" onClick={() => setOpen(!open)}>
+            {translate(m, open ? 'hide' : 'details')}
+          </button>{' '}
+          <button type="button" data-testid="evidence-delete" onClick={onDelete}>
+            {translate(deleteMessages, 'deleteCapture')}
+          </button>
         </td>
       </tr>
       {open ? (

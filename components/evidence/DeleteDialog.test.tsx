@@ -18,7 +18,13 @@ async function storedCapture() {
   const db = new ListingProofDatabase(`t-${crypto.randomUUID()}`);
   const made = await makeCapture({ title: 'XR-200 耳机' });
   await db.captures.add(made.record);
-  await db.artifactBlobs.bulkAdd([...made.bytes].map(([path, bytes]) => ({ id: `${made.record.id}/${path}`, captureId: made.record.id, data: new Blob([bytes as Uint8Array<ArrayBuffer>]) })));
+  await db.artifactBlobs.bulkAdd(
+    [...made.bytes].map(([path, bytes]) => ({
+      id: `${made.record.id}/${path}`,
+      captureId: made.record.id,
+      data: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    })),
+  );
   return { db, id: made.record.id };
 }
 

@@ -55,7 +55,8 @@ export function DeleteDialog({ target, actor, onDone, onCancel, db = database() 
       {unexported ? (
         <p>
           <label>
-            <input type="checkbox" data-testid="delete-confirm-unexported" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} /> {translate(m, 'unexported', { n: unexported })}
+            <input type="checkbox" data-testid="delete-confirm-unexported" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />{' '}
+            {translate(m, 'unexported', { n: unexported })}
           </label>
         </p>
       ) : null}

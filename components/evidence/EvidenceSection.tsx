@@ -85,7 +85,11 @@ export function EvidenceSection() {
       });
       saveBlob(result.fileName, result.blob);
       const sig = result.signature;
-      setExportState({ kind: 'done', name: result.fileName, noSignatureToken: sig && sig.timestamp !== 'stamped' ? (sig.reason ?? translate(m, 'noTsa')) : undefined });
+      setExportState({
+        kind: 'done',
+        name: result.fileName,
+        noSignatureToken: sig && sig.timestamp !== 'stamped' ? (sig.reason ?? translate(m, 'noTsa')) : undefined,
+      });
     } catch (err) {
       setExportState({ kind: 'failed', error: err instanceof Error ? err.message : String(err) });
     }
@@ -94,9 +98,17 @@ export function EvidenceSection() {
   const total = cases.reduce((n, c) => n + c.captures.length, 0);
   return (
     <section data-testid="evidence-section">
-      <h2>{translate(m, 'title')} ({total})</h2>
+      <h2>
+        {translate(m, 'title')} ({total})
+      </h2>
       <p>
-        <button type="button" className="primary" data-testid="export-button" disabled={total === 0 || exportState.kind === 'running'} onClick={() => void runExport()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="export-button"
+          disabled={total === 0 || exportState.kind === 'running'}
+          onClick={() => void runExport()}
+        >
           {translate(m, selected.size ? 'export' : 'exportAll')}
         </button>{' '}
         <span data-testid="export-status" data-state={exportState.kind}>
@@ -120,18 +132,41 @@ export function EvidenceSection() {
         <div key={c.case.id} data-testid="case" data-case-id={c.case.id}>
           <h3>
             <label>
-              <input type="checkbox" aria-label={translate(m, 'selectCase')} checked={c.captures.length > 0 && c.captures.every((x) => selected.has(x.id))} onChange={(e) => toggle(c.captures.map((x) => x.id), e.currentTarget.checked)} />{' '}
+              <input
+                type="checkbox"
+                aria-label={translate(m, 'selectCase')}
+                checked={c.captures.length > 0 && c.captures.every((x) => selected.has(x.id))}
+                onChange={(e) =>
+                  toggle(
+                    c.captures.map((x) => x.id),
+                    e.currentTarget.checked,
+                  )
+                }
+              />{' '}
               {translate(m, 'case', { shop: c.case.shopName, platform: c.case.platform })}
             </label>{' '}
             <CaseStorage captures={c.captures} />{' '}
-            <button type="button" data-testid="case-delete" onClick={() => setDeleting({ kind: 'case', caseId: c.case.id, shopName: c.case.shopName, captureIds: c.captures.map((x) => x.id) })}>
+            <button
+              type="button"
+              data-testid="case-delete"
+              onClick={() => setDeleting({ kind: 'case', caseId: c.case.id, shopName: c.case.shopName, captureIds: c.captures.map((x) => x.id) })}
+            >
               {translate(dm, 'deleteCase')}
             </button>
           </h3>
           <table>
             <tbody>
               {c.captures.map((cap) => (
-                <CaptureRow key={cap.id} capture={cap} timestamp={timestamps.get(cap.id)} actor={actor} lockerState={lockerStateOf?.(cap.id)} selected={selected.has(cap.id)} onSelect={(on) => toggle([cap.id], on)} onDelete={() => setDeleting({ kind: 'capture', captureId: cap.id })} />
+                <CaptureRow
+                  key={cap.id}
+                  capture={cap}
+                  timestamp={timestamps.get(cap.id)}
+                  actor={actor}
+                  lockerState={lockerStateOf?.(cap.id)}
+                  selected={selected.has(cap.id)}
+                  onSelect={(on) => toggle([cap.id], on)}
+                  onDelete={() => setDeleting({ kind: 'capture', captureId: cap.id })}
+                />
               ))}
             </tbody>
           </table>

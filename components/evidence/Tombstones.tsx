@@ -13,7 +13,16 @@ export function Tombstones({ tombstones }: { tombstones: Tombstone[] }) {
       <ul>
         {tombstones.map((t) => (
           <li key={t.captureId} className="muted" data-testid="evidence-tombstone" data-evidence-id={t.captureId} data-custody-seq={t.custodySeq}>
-            {translate(m, 'tombstone', { title: t.title || t.url, platform: t.platform, itemId: t.itemId, capturedAt: t.capturedAt, deletedAt: t.deletedAt, actor: t.actor, reason: t.reason, seq: t.custodySeq })}
+            {translate(m, 'tombstone', {
+              title: t.title || t.url,
+              platform: t.platform,
+              itemId: t.itemId,
+              capturedAt: t.capturedAt,
+              deletedAt: t.deletedAt,
+              actor: t.actor,
+              reason: t.reason,
+              seq: t.custodySeq,
+            })}
           </li>
         ))}
       </ul>

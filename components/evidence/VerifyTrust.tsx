@@ -7,10 +7,22 @@ import { verifyTrustMessages as m } from '@/components/evidence/verify-trust-mes
 
 function CaptureLine({ c }: { c: NonNullable<VerifyResult['trust']>['captures'][number] }) {
   const vars = { time: c.trustedTime ?? '', tsa: c.tsa ?? '' };
-  const text = c.token === 'ok' ? translate(m, 'captureStamped', vars) : c.token === 'untrusted' ? translate(m, 'captureUntrusted', vars) : translate(m, c.token === 'failed' ? 'captureFailed' : 'captureMissing');
+  const text =
+    c.token === 'ok'
+      ? translate(m, 'captureStamped', vars)
+      : c.token === 'untrusted'
+        ? translate(m, 'captureUntrusted', vars)
+        : translate(m, c.token === 'failed' ? 'captureFailed' : 'captureMissing');
   return (
     <li data-testid="verify-capture-trust" data-capture-id={c.id} data-token={c.token} data-trusted-time={c.trustedTime ?? ''}>
-      <code>{c.id}</code>: {text}; {c.sealSha256 ? <>{translate(m, 'seal')} <code>{c.sealSha256}</code></> : translate(m, 'notSealed')}
+      <code>{c.id}</code>: {text};{' '}
+      {c.sealSha256 ? (
+        <>
+          {translate(m, 'seal')} <code>{c.sealSha256}</code>
+        </>
+      ) : (
+        translate(m, 'notSealed')
+      )}
     </li>
   );
 }
@@ -43,7 +55,11 @@ export function VerifyTrust({ result }: { result: VerifyResult }) {
             ))}
           </ul>
           <p data-testid="verify-signature" data-status={s?.status} data-key-id={s?.keyId ?? ''}>
-            {s?.status === 'ok' ? translate(m, 'signatureValid', { keyId: s.keyId ?? '', who }) : s?.status === 'failed' ? translate(m, 'signatureInvalid', { keyId: s.keyId ?? '?' }) : translate(m, 'signatureMissing')}
+            {s?.status === 'ok'
+              ? translate(m, 'signatureValid', { keyId: s.keyId ?? '', who })
+              : s?.status === 'failed'
+                ? translate(m, 'signatureInvalid', { keyId: s.keyId ?? '?' })
+                : translate(m, 'signatureMissing')}
             {s?.token === 'ok' && <> {translate(m, 'signatureTime', { time: s.trustedTime ?? '', tsa: s.tsa ?? '' })}</>}
           </p>
         </>

@@ -6,7 +6,8 @@ export const deleteMessages = defineMessages({
     deleteCase: 'Delete case…',
     titleCapture: 'Delete this capture',
     titleCase: 'Delete the case “{shop}” and its {n} captures',
-    explain: 'The files are removed from this browser. The custody log keeps a record of what was deleted (its hashes), by whom and why, and every later package carries it.',
+    explain:
+      'The files are removed from this browser. The custody log keeps a record of what was deleted (its hashes), by whom and why, and every later package carries it.',
     reason: 'Reason (required)',
     unexported: 'Never exported: {n} of these captures exist nowhere else. I confirm deleting them.',
     confirm: 'Delete',

@@ -8,8 +8,9 @@ const listeners = new Set<() => void>();
 
 export function setSelected(ids: readonly string[], on: boolean): void {
   const next = new Set(selected);
-  for (const id of ids) if (on) next.add(id);
-  else next.delete(id);
+  for (const id of ids)
+    if (on) next.add(id);
+    else next.delete(id);
   selected = next;
   for (const l of listeners) l();
 }

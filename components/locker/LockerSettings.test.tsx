@@ -50,17 +50,26 @@ describe('LockerSettings', () => {
     await screen.findByTestId('locker-endpoint');
     type('locker-retention-days', '30');
     fireEvent.click(screen.getByTestId('settings-save'));
-    await waitFor(async () => expect((await fakeBrowser.storage.local.get('lockerSettings')).lockerSettings).toMatchObject({ endpoint: '', retentionDays: 30 }));
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get('lockerSettings')).lockerSettings).toMatchObject({ endpoint: '', retentionDays: 30 }),
+    );
     expect(screen.getByTestId('locker-status').dataset.state).toBe('off');
   });
 
   it('shows settings a company set in managed storage read-only, with no save button', async () => {
-    await fakeBrowser.storage.managed.set({ lockerEndpoint: 'https://rgw.corp.example:8443', lockerBucket: 'acme-evidence', lockerAccessKey: 'AK', lockerSecretKey: 'SK', lockerRetentionDays: 730 });
+    await fakeBrowser.storage.managed.set({
+      lockerEndpoint: 'https://rgw.corp.example:8443',
+      lockerBucket: 'acme-evidence',
+      lockerAccessKey: 'AK',
+      lockerSecretKey: 'SK',
+      lockerRetentionDays: 730,
+    });
     render(<LockerSettings />);
     await waitFor(() => expect(input('locker-endpoint').value).toBe('https://rgw.corp.example:8443'));
     expect(input('locker-bucket').value).toBe('acme-evidence');
     expect(input('locker-retention-days').value).toBe('730');
-    for (const id of ['locker-endpoint', 'locker-region', 'locker-bucket', 'locker-access-key', 'locker-secret-key', 'locker-retention-days']) expect(input(id).readOnly, id).toBe(true);
+    for (const id of ['locker-endpoint', 'locker-region', 'locker-bucket', 'locker-access-key', 'locker-secret-key', 'locker-retention-days'])
+      expect(input(id).readOnly, id).toBe(true);
     expect(screen.queryByTestId('settings-save')).toBeNull();
   });
 

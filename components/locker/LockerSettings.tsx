@@ -167,7 +167,12 @@ export function LockerSettings({ ownSaveButton = true, registerSave }: Props) {
             {translate(m, 'save')}
           </button>
         ) : null}{' '}
-        <button type="button" data-testid="locker-check" disabled={!savedEndpoint || checking} onClick={() => void loadLockerSettings().then(({ settings }) => runCheck(settings))}>
+        <button
+          type="button"
+          data-testid="locker-check"
+          disabled={!savedEndpoint || checking}
+          onClick={() => void loadLockerSettings().then(({ settings }) => runCheck(settings))}
+        >
           {translate(m, 'check')}
         </button>{' '}
         {saved ? <span className="muted">{translate(m, 'saved')}</span> : null}

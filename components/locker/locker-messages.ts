@@ -3,7 +3,8 @@ import { defineMessages } from '@/utils/i18n/locale';
 export const lockerMessages = defineMessages({
   en: {
     title: 'Team evidence locker (S3 Object Lock)',
-    about: 'Every capture is also stored, write-once, in the team’s bucket (versioning and Object Lock in compliance mode). Leave the endpoint empty to turn it off.',
+    about:
+      'Every capture is also stored, write-once, in the team’s bucket (versioning and Object Lock in compliance mode). Leave the endpoint empty to turn it off.',
     endpoint: 'Endpoint (scheme, host, port)',
     region: 'Region',
     bucket: 'Bucket',

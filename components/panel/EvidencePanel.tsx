@@ -44,13 +44,26 @@ export function EvidencePanel({ view, onCapture, chat }: Props) {
         </button>
       </div>
       <div className="lp-body">
-        {view.state !== 'ready' ? <p className="lp-note" data-testid="panel-message">{translate(m, view.state)}</p> : null}
+        {view.state !== 'ready' ? (
+          <p className="lp-note" data-testid="panel-message">
+            {translate(m, view.state)}
+          </p>
+        ) : null}
         {view.platform ? <Field testId="listing-platform" label={translate(m, 'platform')} value={view.platform} /> : null}
         {view.search ? (
           <div data-testid="search-summary" data-total={view.search.total} data-unauthorized={view.search.unauthorized} data-below-min={view.search.belowMin}>
-            <div className="lp-row"><span>{translate(m, 'results')}</span><span>{view.search.total}</span></div>
-            <div className="lp-row"><span>{translate(m, 'unauthorized')}</span><span>{view.search.unauthorized}</span></div>
-            <div className="lp-row"><span>{translate(m, 'belowMin')}</span><span>{view.search.belowMin}</span></div>
+            <div className="lp-row">
+              <span>{translate(m, 'results')}</span>
+              <span>{view.search.total}</span>
+            </div>
+            <div className="lp-row">
+              <span>{translate(m, 'unauthorized')}</span>
+              <span>{view.search.unauthorized}</span>
+            </div>
+            <div className="lp-row">
+              <span>{translate(m, 'belowMin')}</span>
+              <span>{view.search.belowMin}</span>
+            </div>
           </div>
         ) : null}
         {view.state === 'removed' && !l ? (
@@ -65,9 +78,18 @@ export function EvidencePanel({ view, onCapture, chat }: Props) {
             <Field testId="listing-title" label={translate(m, 'title')} value={l.title} />
             <Field testId="listing-shop-name" label={translate(m, 'shop')} value={l.shopName} />
             <Field testId="listing-shop-id" label={translate(m, 'shopId')} value={l.shopId} shown={l.shopId || '—'} />
-            <Field testId="listing-price" label={translate(m, 'price')} value={l.lowestPrice} shown={l.lowestPrice ? `¥${l.lowestPrice}` : translate(m, 'priceUnknown')} />
+            <Field
+              testId="listing-price"
+              label={translate(m, 'price')}
+              value={l.lowestPrice}
+              shown={l.lowestPrice ? `¥${l.lowestPrice}` : translate(m, 'priceUnknown')}
+            />
             <VerdictLine verdict={view.verdict ?? UNKNOWN_VERDICT} />
-            {l.warnings.length ? <p className="lp-note" title={l.warnings.join('\n')}>{translate(m, 'warnings', { count: l.warnings.length })}</p> : null}
+            {l.warnings.length ? (
+              <p className="lp-note" title={l.warnings.join('\n')}>
+                {translate(m, 'warnings', { count: l.warnings.length })}
+              </p>
+            ) : null}
             <CaptureButton capture={view.capture} onCapture={onCapture} />
             <InvestigatorNote />
           </>

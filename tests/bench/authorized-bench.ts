@@ -92,7 +92,9 @@ export async function benchAuthorized(print: (line: string) => void): Promise<vo
     mem.sample();
     let t = performance.now();
     const text = generateListJson();
-    print(`authorized: generated ${SELLERS.toLocaleString('en')} sellers + ${PRODUCTS.toLocaleString('en')} products as JSON (${mb(text.length)}) in ${sec(performance.now() - t)}`);
+    print(
+      `authorized: generated ${SELLERS.toLocaleString('en')} sellers + ${PRODUCTS.toLocaleString('en')} products as JSON (${mb(text.length)}) in ${sec(performance.now() - t)}`,
+    );
     mem.sample();
 
     const cpu0 = process.cpuUsage();
@@ -126,7 +128,9 @@ export async function benchAuthorized(print: (line: string) => void): Promise<vo
     const loaded = await loadList(db);
     const loadMs = performance.now() - t;
     mem.sample();
-    print(`authorized: storage (fake-indexeddb in node, not a browser's IndexedDB): save ${sec(saveMs)}, load ${sec(loadMs)} (${loaded?.list.sellers.length.toLocaleString('en')} sellers back)`);
+    print(
+      `authorized: storage (fake-indexeddb in node, not a browser's IndexedDB): save ${sec(saveMs)}, load ${sec(loadMs)} (${loaded?.list.sellers.length.toLocaleString('en')} sellers back)`,
+    );
     await db.delete();
 
     const qs = queries();
@@ -155,8 +159,12 @@ export async function benchAuthorized(print: (line: string) => void): Promise<vo
     const [p50, p99, r50, r99] = [percentile(lookup, 0.5), percentile(lookup, 0.99), percentile(ref, 0.5), percentile(ref, 0.99)];
     const mean = lookup.reduce((a, b) => a + b, 0) / LOOKUPS;
     const refMean = ref.reduce((a, b) => a + b, 0) / LOOKUPS;
-    print(`authorized: ${LOOKUPS.toLocaleString('en')} verdicts: p50 ${us(p50)}, p99 ${us(p99)}, mean ${us(mean)} (target p99 < 1 ms: ${p99 < 1 ? 'met' : 'MISSED'}; ${below} below-min)`);
-    print(`authorized: reference Map.get: p50 ${us(r50)}, p99 ${us(r99)}, mean ${us(refMean)} (${hits} hits); ratio verdict/Map.get: p50 ${(p50 / Math.max(r50, 1e-6)).toFixed(1)}x, p99 ${(p99 / Math.max(r99, 1e-6)).toFixed(1)}x, mean ${(mean / Math.max(refMean, 1e-6)).toFixed(1)}x`);
+    print(
+      `authorized: ${LOOKUPS.toLocaleString('en')} verdicts: p50 ${us(p50)}, p99 ${us(p99)}, mean ${us(mean)} (target p99 < 1 ms: ${p99 < 1 ? 'met' : 'MISSED'}; ${below} below-min)`,
+    );
+    print(
+      `authorized: reference Map.get: p50 ${us(r50)}, p99 ${us(r99)}, mean ${us(refMean)} (${hits} hits); ratio verdict/Map.get: p50 ${(p50 / Math.max(r50, 1e-6)).toFixed(1)}x, p99 ${(p99 / Math.max(r99, 1e-6)).toFixed(1)}x, mean ${(mean / Math.max(refMean, 1e-6)).toFixed(1)}x`,
+    );
     // What a search page receives: the seller digest of Taobao + Tmall (a quarter of the list each).
     t = performance.now();
     const digest = buildSellerDigest(index, ['taobao', 'tmall'], qs[0]!.at);

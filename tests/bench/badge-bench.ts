@@ -88,7 +88,15 @@ export async function benchBadges(print: Print, opts: { rounds: number }): Promi
       server.setImageDelay(0);
       local.push(await oneRound(b));
     }
-    const row = (name: string, r: Round) => [name, ms(r.insertMs, 1), ms(r.firstMs, 1), ms(r.allMs, 1), r.beforeNextFrame ? 'yes' : 'no', ms(r.frameMs, 1), ratio(r.allMs, r.frameMs)];
+    const row = (name: string, r: Round) => [
+      name,
+      ms(r.insertMs, 1),
+      ms(r.firstMs, 1),
+      ms(r.allMs, 1),
+      r.beforeNextFrame ? 'yes' : 'no',
+      ms(r.frameMs, 1),
+      ratio(r.allMs, r.frameMs),
+    ];
     const rows = [row('first page (cold, images at once)', cold)];
     cdn.forEach((r, i) => rows.push(row(`round ${i + 1}, images after ${CDN_ROUND_TRIP_MS} ms`, r), row(`round ${i + 1}, images at once`, local[i]!)));
     table(print, ['round', 'page inserts results', 'first badge', `all ${RESULTS} badges`, 'before next frame', 'one frame (rAF)', 'all ÷ frame'], rows);
@@ -98,12 +106,19 @@ export async function benchBadges(print: Print, opts: { rounds: number }): Promi
       const frame = median(rounds.map((r) => r.frameMs));
       const worst = Math.max(...rounds.map((r) => r.allMs));
       const framesOk = rounds.filter((r) => r.beforeNextFrame).length;
-      return { all, text: `all ${RESULTS} badges ${ms(all, 1)} after the results appeared (worst ${ms(worst, 1)}) = ${ratio(all, frame)} a frame of ${ms(frame, 1)}; before the next frame in ${framesOk} of ${rounds.length}` };
+      return {
+        all,
+        text: `all ${RESULTS} badges ${ms(all, 1)} after the results appeared (worst ${ms(worst, 1)}) = ${ratio(all, frame)} a frame of ${ms(frame, 1)}; before the next frame in ${framesOk} of ${rounds.length}`,
+      };
     };
     const withCdn = summary(cdn);
-    print(`images from a CDN ${CDN_ROUND_TRIP_MS} ms away, median of ${cdn.length}: ${withCdn.text}; target < ${TARGET_MS} ms: ${verdict(withCdn.all < TARGET_MS)}`);
+    print(
+      `images from a CDN ${CDN_ROUND_TRIP_MS} ms away, median of ${cdn.length}: ${withCdn.text}; target < ${TARGET_MS} ms: ${verdict(withCdn.all < TARGET_MS)}`,
+    );
     print(`images answered at once on this machine, median of ${local.length}: ${summary(local).text}`);
-    print('(the content script reads new results in the mutation microtask and judges them from the seller digest it fetched when the page opened; the cold round waits for the background to load and index the list)');
+    print(
+      '(the content script reads new results in the mutation microtask and judges them from the seller digest it fetched when the page opened; the cold round waits for the background to load and index the list)',
+    );
   } finally {
     await b?.close();
     await server.close();

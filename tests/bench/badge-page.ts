@@ -98,9 +98,21 @@ export function badgeAuthorizedList(sellers: number): string {
   const list = [];
   for (let i = 0; i < RESULTS; i += 2) list.push({ platform: cardPlatform(i), shopId: '', shopName: `测试店铺${i}`, sellerId: sellerOf(i) });
   for (let i = list.length; i < sellers; i++) {
-    list.push({ platform: ['taobao', 'tmall', 'jd', 'pdd'][i % 4], shopId: String(400_000_000 + i), shopName: `授权店铺 ${i}`, sellerId: i % 3 ? '' : String(600_000_000 + i) });
+    list.push({
+      platform: ['taobao', 'tmall', 'jd', 'pdd'][i % 4],
+      shopId: String(400_000_000 + i),
+      shopName: `授权店铺 ${i}`,
+      sellerId: i % 3 ? '' : String(600_000_000 + i),
+    });
   }
   const products = [{ code: 'XR-200', name: 'Acme XR-200 降噪耳机', keywords: ['XR-200'], minPrice: '269.00' }];
   for (let i = 0; i < 999; i++) products.push({ code: `P-${i}`, name: `Acme 型号${i}`, keywords: [`MDL-${i}`], minPrice: `${100 + (i % 500)}.00` });
-  return JSON.stringify({ format: 'listingproof-authorized-list', formatVersion: 1, brand: 'Acme', updatedAt: '2026-11-01T00:00:00Z', sellers: list, products });
+  return JSON.stringify({
+    format: 'listingproof-authorized-list',
+    formatVersion: 1,
+    brand: 'Acme',
+    updatedAt: '2026-11-01T00:00:00Z',
+    sellers: list,
+    products,
+  });
 }

@@ -26,7 +26,11 @@ export const verdict = (met: boolean) => (met ? 'PASS' : 'MISS');
 /** Prints rows as an aligned text table (columns padded to their widest cell). */
 export function table(print: Print, header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   print(line(header));
   print(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) print(line(r));

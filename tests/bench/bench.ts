@@ -31,15 +31,39 @@ interface Part {
 
 const PARTS: Part[] = [
   { name: 'extraction', about: 'adapter extraction time per page, jsdom and Chromium, vs a querySelectorAll(*) pass', run: (p) => benchExtraction(p) },
-  { name: 'load', about: "the content script's added load time and main-thread time vs the same pages without the extension", run: (p, full) => benchLoadOverhead(p, { runs: full ? 15 : 8 }) },
-  { name: 'badges', about: 'time from 60 search results appearing to 60 final badges, 100,000-seller list, vs one frame', run: (p, full) => benchBadges(p, { rounds: full ? 12 : 6 }) },
-  { name: 'capture', about: "click-to-stored capture of a 12-screen, 50-image page vs Chromium's own full-page screenshot", run: (p, full) => benchCapture(p, { rounds: full ? 5 : 3 }) },
+  {
+    name: 'load',
+    about: "the content script's added load time and main-thread time vs the same pages without the extension",
+    run: (p, full) => benchLoadOverhead(p, { runs: full ? 15 : 8 }),
+  },
+  {
+    name: 'badges',
+    about: 'time from 60 search results appearing to 60 final badges, 100,000-seller list, vs one frame',
+    run: (p, full) => benchBadges(p, { rounds: full ? 12 : 6 }),
+  },
+  {
+    name: 'capture',
+    about: "click-to-stored capture of a 12-screen, 50-image page vs Chromium's own full-page screenshot",
+    run: (p, full) => benchCapture(p, { rounds: full ? 5 : 3 }),
+  },
   { name: 'authorized', about: '1M-seller authorized list: import, storage, memory, verdict latency vs Map.get', run: (p) => benchAuthorized(p) },
   { name: 'export', about: '200 captures of ~2 MB exported as a package vs reading + hashing every artifact', run: (p) => benchExport(p) },
-  { name: 'stamp', about: 'stored to stamped: a capture\'s RFC 3161 token from the local TSA vs the same request from node', run: (p, full) => benchStamp(p, { rounds: full ? 9 : 5 }) },
+  {
+    name: 'stamp',
+    about: "stored to stamped: a capture's RFC 3161 token from the local TSA vs the same request from node",
+    run: (p, full) => benchStamp(p, { rounds: full ? 9 : 5 }),
+  },
   { name: 'tokens', about: "verifying 200 captures' RFC 3161 tokens from the local TSA vs hashing the same bytes", run: (p) => benchTokens(p) },
-  { name: 'verify', about: 'verifying a ~363 MB package: seconds and peak RSS vs the largest file, sha256sum and node hashing the zip', run: (p) => benchVerify(p) },
-  { name: 'locker', about: '200 captures of ~2 MB into a real Ceph RGW: locker upload vs plain PUT (same client), the queue in Chromium and its memory', run: (p) => benchLocker(p) },
+  {
+    name: 'verify',
+    about: 'verifying a ~363 MB package: seconds and peak RSS vs the largest file, sha256sum and node hashing the zip',
+    run: (p) => benchVerify(p),
+  },
+  {
+    name: 'locker',
+    about: '200 captures of ~2 MB into a real Ceph RGW: locker upload vs plain PUT (same client), the queue in Chromium and its memory',
+    run: (p) => benchLocker(p),
+  },
 ];
 
 function parseArgs(argv: string[]): { only?: string; full: boolean } {
@@ -73,7 +97,9 @@ async function main(): Promise<number> {
   }
   print('');
   print(`${machineLine()}`);
-  print(`bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s${failed.length ? `; FAILED parts: ${failed.join(', ')}` : '; every part ran'}`);
+  print(
+    `bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s${failed.length ? `; FAILED parts: ${failed.join(', ')}` : '; every part ran'}`,
+  );
   return failed.length ? 1 : 0;
 }
 

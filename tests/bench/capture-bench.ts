@@ -85,19 +85,32 @@ export async function benchCapture(print: Print, opts: { rounds: number }): Prom
     }
     const failed = captures.filter((c) => c.state !== 'done').length;
     const height = refs[0]?.height ?? 0;
-    print(`page: ${LONG_PAGE_URL}, ${height} px tall = ${(height / 800).toFixed(1)} screens of 800 px, ${IMAGES} images of 800x600 (${mb(long.imageBytes)} of PNG); full-page PNG ${mb(refs[0]?.bytes ?? 0)}`);
+    print(
+      `page: ${LONG_PAGE_URL}, ${height} px tall = ${(height / 800).toFixed(1)} screens of 800 px, ${IMAGES} images of 800x600 (${mb(long.imageBytes)} of PNG); full-page PNG ${mb(refs[0]?.bytes ?? 0)}`,
+    );
     const rows: string[][] = [];
     for (let i = 0; i < opts.rounds; i++) {
       const c = captures[i]!;
       const r = refs[i]!;
-      rows.push([`round ${i + 1}`, `${ms(c.ms, 0)}${c.state === 'done' ? '' : ` (${c.state || 'timed out'})`}`, ms(r.ms, 0), ratio(c.ms, r.ms), `${mb(c.baseline)} → ${mb(c.peak)}`, `${mb(r.baseline)} → ${mb(r.peak)}`]);
+      rows.push([
+        `round ${i + 1}`,
+        `${ms(c.ms, 0)}${c.state === 'done' ? '' : ` (${c.state || 'timed out'})`}`,
+        ms(r.ms, 0),
+        ratio(c.ms, r.ms),
+        `${mb(c.baseline)} → ${mb(c.peak)}`,
+        `${mb(r.baseline)} → ${mb(r.peak)}`,
+      ]);
     }
     table(print, ['round', 'capture (click → stored)', 'CDP full-page screenshot', 'ratio', 'browser PSS during capture', 'during screenshot'], rows);
     const c = median(captures.map((x) => x.ms));
     const r = median(refs.map((x) => x.ms));
     print('');
-    print(`median: capture ${ms(c, 0)}, reference ${ms(r, 0)}, ratio ${ratio(c, r)}; target within ${TARGET_RATIO}x: ${verdict(c / r <= TARGET_RATIO && failed === 0)}${failed ? ` (${failed} capture(s) did not end done)` : ''}`);
-    print(`peak browser memory (PSS, all Chromium processes, sampled every 250 ms): capture ${mb(Math.max(...captures.map((x) => x.peak)))}, screenshot ${mb(Math.max(...refs.map((x) => x.peak)))}`);
+    print(
+      `median: capture ${ms(c, 0)}, reference ${ms(r, 0)}, ratio ${ratio(c, r)}; target within ${TARGET_RATIO}x: ${verdict(c / r <= TARGET_RATIO && failed === 0)}${failed ? ` (${failed} capture(s) did not end done)` : ''}`,
+    );
+    print(
+      `peak browser memory (PSS, all Chromium processes, sampled every 250 ms): capture ${mb(Math.max(...captures.map((x) => x.peak)))}, screenshot ${mb(Math.max(...refs.map((x) => x.peak)))}`,
+    );
     print('(the capture does more than the reference: viewport shot, MHTML, page source, image bytes, SHA-256 of each, one IndexedDB transaction)');
   } finally {
     await b?.close();

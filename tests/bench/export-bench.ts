@@ -97,7 +97,9 @@ export async function benchExport(print: (line: string) => void): Promise<void> 
   let t = performance.now();
   for (const blob of blobs.values()) await sha256Bytes(new Uint8Array(await blob.arrayBuffer()));
   const refSeconds = (performance.now() - t) / 1000;
-  print(`reference (read + SHA-256 every artifact): ${(inputBytes / MB).toFixed(0)} MB in ${refSeconds.toFixed(2)} s, ${(inputBytes / MB / refSeconds).toFixed(0)} MB/s`);
+  print(
+    `reference (read + SHA-256 every artifact): ${(inputBytes / MB).toFixed(0)} MB in ${refSeconds.toFixed(2)} s, ${(inputBytes / MB / refSeconds).toFixed(0)} MB/s`,
+  );
 
   const run = async (label: string, make: () => Promise<{ sink: ZipSink; done: () => Promise<number | void> }>) => {
     await settle();

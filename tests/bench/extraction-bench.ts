@@ -81,10 +81,16 @@ export async function benchExtraction(print: Print, opts: { chromium?: boolean }
       Number.isFinite(cExtract) ? verdict(cExtract < TARGET_MS) : '—',
     ]);
   }
-  table(print, ['page', 'kind', 'jsdom outcome', 'elements', 'jsdom extract', 'jsdom ÷ qsa(*)', 'chromium extract', 'chromium qsa(*)', 'ratio', `< ${TARGET_MS} ms`], rows);
+  table(
+    print,
+    ['page', 'kind', 'jsdom outcome', 'elements', 'jsdom extract', 'jsdom ÷ qsa(*)', 'chromium extract', 'chromium qsa(*)', 'ratio', `< ${TARGET_MS} ms`],
+    rows,
+  );
   print('');
   const worst = Math.max(...medians.chromium);
-  print(`jsdom: median over ${medians.jsdom.length} pages ${ms(median(medians.jsdom), 3)} per extraction, ${median(medians.jsdomRatio).toFixed(2)}x a querySelectorAll('*') pass (jsdom is not where the extension runs)`);
+  print(
+    `jsdom: median over ${medians.jsdom.length} pages ${ms(median(medians.jsdom), 3)} per extraction, ${median(medians.jsdomRatio).toFixed(2)}x a querySelectorAll('*') pass (jsdom is not where the extension runs)`,
+  );
   if (medians.chromium.length) {
     print(
       `chromium (counts): median over ${medians.chromium.length} pages ${ms(median(medians.chromium), 3)}, slowest ${ms(worst, 3)}, ` +

@@ -44,9 +44,10 @@ async function measureInPage(page: Page): Promise<InPageTiming> {
     const url = new URL(location.href);
     const routed = api.routePage(document, url);
     if (!routed) return { kind: 'none', outcome: 'not routed', extractMs: [], referenceMs: [], elements: 0 };
-    const run = routed.kind === 'search' && routed.adapter.extractSearchResults
-      ? () => routed.adapter.extractSearchResults!(document, url)
-      : () => routed.adapter.extractListing(document, url);
+    const run =
+      routed.kind === 'search' && routed.adapter.extractSearchResults
+        ? () => routed.adapter.extractSearchResults!(document, url)
+        : () => routed.adapter.extractListing(document, url);
     const first = run();
     const outcome = first.results ? `${first.results.length} results` : first.ok ? 'ok' : (first.reason ?? 'failed');
     const batches = (fn: () => void) => {
@@ -81,7 +82,9 @@ export async function extractInChromium(pages: BenchPage[], onError: (page: Benc
         // A blocked-state page may redirect itself (the Tmall punish page has a meta refresh):
         // cancel any other top-level navigation so the page measured is the fixture.
         await page.route('**/*', (route) =>
-          route.request().isNavigationRequest() && route.request().frame() === page.mainFrame() && route.request().url() !== p.url ? route.abort('aborted') : route.fallback(),
+          route.request().isNavigationRequest() && route.request().frame() === page.mainFrame() && route.request().url() !== p.url
+            ? route.abort('aborted')
+            : route.fallback(),
         );
         await page.goto(p.url, { waitUntil: 'load', timeout: 20_000 });
         if (page.url() !== p.url) throw new Error(`the page navigated away to ${page.url()}`);

@@ -83,18 +83,55 @@ export async function benchLoadOverhead(print: Print, opts: { runs: number }): P
     for (const p of LOAD_PAGES) {
       const r = results.get(p.url)!;
       const m = (xs: Load[], k: keyof Load) => median(xs.map((x) => x[k]));
-      const [bl, el, bt, et, bs, es] = [m(r.base, 'loadMs'), m(r.ext, 'loadMs'), m(r.base, 'taskMs'), m(r.ext, 'taskMs'), m(r.base, 'scriptMs'), m(r.ext, 'scriptMs')];
+      const [bl, el, bt, et, bs, es] = [
+        m(r.base, 'loadMs'),
+        m(r.ext, 'loadMs'),
+        m(r.base, 'taskMs'),
+        m(r.ext, 'taskMs'),
+        m(r.base, 'scriptMs'),
+        m(r.ext, 'scriptMs'),
+      ];
       addedLoad.push(pct(el, bl));
       addedTask.push(et - bt);
-      rows.push([p.name.slice(0, 40), ms(bl, 1), ms(el, 1), signed(pct(el, bl)), ms(bt, 1), ms(et, 1), `+${(et - bt).toFixed(1)} ms (${signed(pct(et, bt))})`, ms(bs, 1), ms(es, 1), verdict(pct(el, bl) < TARGET_PCT)]);
+      rows.push([
+        p.name.slice(0, 40),
+        ms(bl, 1),
+        ms(el, 1),
+        signed(pct(el, bl)),
+        ms(bt, 1),
+        ms(et, 1),
+        `+${(et - bt).toFixed(1)} ms (${signed(pct(et, bt))})`,
+        ms(bs, 1),
+        ms(es, 1),
+        verdict(pct(el, bl) < TARGET_PCT),
+      ]);
     }
-    print(`${opts.runs} loads per page and browser (alternating, after one warm-up each); medians; main-thread time = CDP TaskDuration over load + ${AFTER_LOAD_MS / 1000} s`);
-    table(print, ['page', 'load w/o ext', 'load with ext', 'added', 'main thread w/o', 'with ext', 'added main-thread time', 'script w/o', 'script with', `load < +${TARGET_PCT} %`], rows);
+    print(
+      `${opts.runs} loads per page and browser (alternating, after one warm-up each); medians; main-thread time = CDP TaskDuration over load + ${AFTER_LOAD_MS / 1000} s`,
+    );
+    table(
+      print,
+      [
+        'page',
+        'load w/o ext',
+        'load with ext',
+        'added',
+        'main thread w/o',
+        'with ext',
+        'added main-thread time',
+        'script w/o',
+        'script with',
+        `load < +${TARGET_PCT} %`,
+      ],
+      rows,
+    );
     const worst = Math.max(...addedLoad);
     print('');
     print(`load event: median added ${signed(median(addedLoad))}, worst page ${signed(worst)}; target < ${TARGET_PCT} % added: ${verdict(worst < TARGET_PCT)}`);
     print('(fixture pages are small and served from loopback, so percentages are large; the added milliseconds are what carries over to a real page)');
-    print(`main thread: the listing script (injected by the background once the page has loaded: panel mount, extraction, verdict request) adds a median ${median(addedTask).toFixed(1)} ms of task time per load`);
+    print(
+      `main thread: the listing script (injected by the background once the page has loaded: panel mount, extraction, verdict request) adds a median ${median(addedTask).toFixed(1)} ms of task time per load`,
+    );
   } finally {
     await ext?.close();
     await plain.close();

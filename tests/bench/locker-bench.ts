@@ -69,7 +69,11 @@ async function nodeComparison(print: Print, endpoint: string): Promise<void> {
         const t = performance.now();
         await inLanes(files, async (f) => {
           const key = `plain/${f.c}/${f.path}`;
-          await sendCall(plain.keys, { method: 'PUT', url: objectUrl(plain, key), headers: { 'Content-Type': f.mediaType }, body: f.data, payloadSha256: await sha256Hex(f.data) }, 'plain PUT');
+          await sendCall(
+            plain.keys,
+            { method: 'PUT', url: objectUrl(plain, key), headers: { 'Content-Type': f.mediaType }, body: f.data, payloadSha256: await sha256Hex(f.data) },
+            'plain PUT',
+          );
         });
         plainMs += performance.now() - t;
       },
@@ -77,7 +81,13 @@ async function nodeComparison(print: Print, endpoint: string): Promise<void> {
         const t = performance.now();
         await inLanes(files, async (f) => {
           const key = `listingproof/bench/${f.c}/${f.path}`;
-          await uploadLockedFile(locker, { key, bytes: f.data, sha256: await sha256Hex(f.data), mediaType: f.mediaType, retainUntil: retainUntil(capturedAt, 1) });
+          await uploadLockedFile(locker, {
+            key,
+            bytes: f.data,
+            sha256: await sha256Hex(f.data),
+            mediaType: f.mediaType,
+            retainUntil: retainUntil(capturedAt, 1),
+          });
         });
         lockerMs += performance.now() - t;
       },
@@ -90,10 +100,21 @@ async function nodeComparison(print: Print, endpoint: string): Promise<void> {
   const totalMb = (CAPTURES * CAPTURE_BYTES) / MB;
   const lockerRate = totalMb / (lockerMs / 1000);
   const plainRate = totalMb / (plainMs / 1000);
-  table(print, ['same client, node, 2 in flight', 'MB', 'seconds', 'MB/s', 'vs plain PUT', 'target >= 0.8x'], [
-    ['plain signed PUT (reference)', totalMb.toFixed(0), (plainMs / 1000).toFixed(2), plainRate.toFixed(1), '1.00x', ''],
-    ['locker upload (HEAD + MD5 + lock)', totalMb.toFixed(0), (lockerMs / 1000).toFixed(2), lockerRate.toFixed(1), ratio(lockerRate, plainRate), verdict(lockerRate / plainRate >= 0.8)],
-  ]);
+  table(
+    print,
+    ['same client, node, 2 in flight', 'MB', 'seconds', 'MB/s', 'vs plain PUT', 'target >= 0.8x'],
+    [
+      ['plain signed PUT (reference)', totalMb.toFixed(0), (plainMs / 1000).toFixed(2), plainRate.toFixed(1), '1.00x', ''],
+      [
+        'locker upload (HEAD + MD5 + lock)',
+        totalMb.toFixed(0),
+        (lockerMs / 1000).toFixed(2),
+        lockerRate.toFixed(1),
+        ratio(lockerRate, plainRate),
+        verdict(lockerRate / plainRate >= 0.8),
+      ],
+    ],
+  );
 }
 
 // Runs in the extension's page. Kept as source text: tsx (esbuild, keepNames) would wrap named
@@ -179,14 +200,23 @@ async function browserQueue(run: QueueRun, endpoint: string, skipPids: ReadonlyS
       (s) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ lockerSettings: s }),
       { endpoint, region: RGW_REGION, bucket: run.bucket, accessKey: RGW_ACCESS_KEY, secretKey: RGW_SECRET_KEY, retentionDays: 1 },
     );
-    for (let n = 0; (n = await uploaded()) < total; ) {
+    for (let n = 0; (n = await uploaded()) < total;) {
       if (performance.now() - t > 600_000) throw new Error(`queue bench: only ${n} of ${total} files uploaded after 10 minutes`);
       await new Promise((r) => setTimeout(r, 250));
     }
     const seconds = (performance.now() - t) / 1000;
     const peak = busy.stop().peak;
     const totalMb = (CAPTURES * CAPTURE_BYTES) / MB;
-    return [run.label, String(total), totalMb.toFixed(0), seconds.toFixed(2), (totalMb / seconds).toFixed(1), `${(before / MB).toFixed(0)} MB`, `${(peak / MB).toFixed(0)} MB`, `${((peak - before) / MB).toFixed(0)} MB`];
+    return [
+      run.label,
+      String(total),
+      totalMb.toFixed(0),
+      seconds.toFixed(2),
+      (totalMb / seconds).toFixed(1),
+      `${(before / MB).toFixed(0)} MB`,
+      `${(peak / MB).toFixed(0)} MB`,
+      `${((peak - before) / MB).toFixed(0)} MB`,
+    ];
   } finally {
     await b.close();
   }
@@ -195,7 +225,9 @@ async function browserQueue(run: QueueRun, endpoint: string, skipPids: ReadonlyS
 export async function benchLocker(print: Print): Promise<void> {
   const t = performance.now();
   const rgw = await startCephRgw({ memstoreBytes: 3 * 1024 * MB });
-  print(`Ceph RGW (1 mon, 1 memstore OSD, beast) up in ${((performance.now() - t) / 1000).toFixed(1)} s, daemons ${(rgw.memoryBytes() / MB).toFixed(0)} MB RSS`);
+  print(
+    `Ceph RGW (1 mon, 1 memstore OSD, beast) up in ${((performance.now() - t) / 1000).toFixed(1)} s, daemons ${(rgw.memoryBytes() / MB).toFixed(0)} MB RSS`,
+  );
   try {
     await rgw.createBucket('bench-locker');
     await rgw.createBucket('bench-plain', { objectLock: false });

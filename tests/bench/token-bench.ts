@@ -14,7 +14,15 @@ const ROUNDS = 3;
 export async function benchTokens(print: Print): Promise<void> {
   const tsa = await startTsa();
   try {
-    const seals = Array.from({ length: CAPTURES }, (_, i) => new TextEncoder().encode(JSON.stringify({ format: 'listingproof-seal', captureId: `capture-${i}`, files: Array.from({ length: 6 }, (_, j) => ({ path: `file-${j}.png`, sha256: 'ab'.repeat(32), bytes: 1000 + j })) })));
+    const seals = Array.from({ length: CAPTURES }, (_, i) =>
+      new TextEncoder().encode(
+        JSON.stringify({
+          format: 'listingproof-seal',
+          captureId: `capture-${i}`,
+          files: Array.from({ length: 6 }, (_, j) => ({ path: `file-${j}.png`, sha256: 'ab'.repeat(32), bytes: 1000 + j })),
+        }),
+      ),
+    );
     const digests = await Promise.all(seals.map((s) => sha256(s)));
     const tokens: Uint8Array[] = [];
     const stampTimes: number[] = [];
@@ -45,11 +53,15 @@ export async function benchTokens(print: Print): Promise<void> {
     const verify = median(verifyTimes);
     const hash = median(hashTimes);
     const tokenBytes = tokens.reduce((n, t) => n + t.byteLength, 0);
-    table(print, ['what', `${CAPTURES} captures`, 'per capture', 'vs hashing'], [
-      ['verify every token (imprint, CMS signature, EKU, chain at genTime)', ms(verify, 0), ms(verify / CAPTURES), ratio(verify, hash)],
-      ['reference: SHA-256 of the same seal and token bytes', ms(hash, 1), ms(hash / CAPTURES, 3), '1.00x'],
-      ['stamp request round trip to the local openssl TSA (median)', '—', ms(median(stampTimes), 1), '—'],
-    ]);
+    table(
+      print,
+      ['what', `${CAPTURES} captures`, 'per capture', 'vs hashing'],
+      [
+        ['verify every token (imprint, CMS signature, EKU, chain at genTime)', ms(verify, 0), ms(verify / CAPTURES), ratio(verify, hash)],
+        ['reference: SHA-256 of the same seal and token bytes', ms(hash, 1), ms(hash / CAPTURES, 3), '1.00x'],
+        ['stamp request round trip to the local openssl TSA (median)', '—', ms(median(stampTimes), 1), '—'],
+      ],
+    );
     print(`tokens: ${CAPTURES}, ${(tokenBytes / CAPTURES).toFixed(0)} bytes each on average (RSA-2048 TSA, certificates included); median of ${ROUNDS} rounds`);
   } finally {
     await tsa.stop();

@@ -103,7 +103,9 @@ export async function benchVerify(print: Print): Promise<void> {
     let t = performance.now();
     const size = await writeBenchPackage(path);
     const largest = Math.max(...LARGE);
-    print(`package: ${mb(size)} (${size} bytes), largest file ${mb(largest)}, ${LARGE.length + SMALL_CAPTURES} captures; written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    print(
+      `package: ${mb(size)} (${size} bytes), largest file ${mb(largest)}, ${LARGE.length + SMALL_CAPTURES} captures; written in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     t = performance.now();
     execFileSync('sha256sum', [path]);
@@ -114,8 +116,18 @@ export async function benchVerify(print: Print): Promise<void> {
     const bundle = join(tmpdir(), `listingproof-verify-child-${process.pid}.mjs`);
     const esbuild = await import('esbuild'); // comes with tsx
     await esbuild.build({ entryPoints: ['tests/bench/verify-child.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error' });
-    const rows: string[][] = [['sha256sum of the zip (reference)', sha256sumSeconds.toFixed(2), (size / MB / sha256sumSeconds).toFixed(0), '—', '—', '—', '1.00x']];
-    const row = (label: string, r: ChildResult) => [label, r.seconds.toFixed(2), (size / MB / r.seconds).toFixed(0), mb(r.maxRssBytes), ratio(r.maxRssBytes, largest), ratio(r.maxRssBytes, size), ratio(r.seconds, sha256sumSeconds)];
+    const rows: string[][] = [
+      ['sha256sum of the zip (reference)', sha256sumSeconds.toFixed(2), (size / MB / sha256sumSeconds).toFixed(0), '—', '—', '—', '1.00x'],
+    ];
+    const row = (label: string, r: ChildResult) => [
+      label,
+      r.seconds.toFixed(2),
+      (size / MB / r.seconds).toFixed(0),
+      mb(r.maxRssBytes),
+      ratio(r.maxRssBytes, largest),
+      ratio(r.maxRssBytes, size),
+      ratio(r.seconds, sha256sumSeconds),
+    ];
     rows.push(row('node: idle, verifier loaded (reference)', idle), row('node: streaming SHA-256 of the zip (reference)', hashFile));
     const cli = child('verify-node', path);
     const js = child('verify-js', path);
@@ -125,10 +137,16 @@ export async function benchVerify(print: Print): Promise<void> {
     await rm(bundle, { force: true });
     rows.push(row('plain node, bundled verifier: idle (reference)', bundledIdle), row('plain node, bundled verifier: verify', bundled));
     table(print, ['run', 'seconds', 'MB/s', 'peak RSS', 'x largest file', 'x package', 'x sha256sum time'], rows);
-    for (const [label, r] of [['npm run verify', cli], ["dashboard's path", js], ['bundled verifier, plain node', bundled]] as const) {
+    for (const [label, r] of [
+      ['npm run verify', cli],
+      ["dashboard's path", js],
+      ['bundled verifier, plain node', bundled],
+    ] as const) {
       if (r.result !== 'intact') throw new Error(`${label} found the package ${r.result}: ${JSON.stringify(r.problems)}`);
       const base = r === bundled ? bundledIdle : idle;
-      print(`${label}: intact; peak RSS ${ratio(r.maxRssBytes, largest)} the largest file (target < 1.20x): ${verdict(r.maxRssBytes < 1.2 * largest)}; over the idle process: ${mb(r.maxRssBytes - base.maxRssBytes)} = ${ratio(r.maxRssBytes - base.maxRssBytes, largest)} the largest file`);
+      print(
+        `${label}: intact; peak RSS ${ratio(r.maxRssBytes, largest)} the largest file (target < 1.20x): ${verdict(r.maxRssBytes < 1.2 * largest)}; over the idle process: ${mb(r.maxRssBytes - base.maxRssBytes)} = ${ratio(r.maxRssBytes - base.maxRssBytes, largest)} the largest file`,
+      );
     }
   } finally {
     await rm(path, { force: true });

@@ -26,17 +26,30 @@ async function waitSettled(page: Page, p: DemoPage): Promise<void> {
     { timeout: 15_000 },
   );
   // Late prices (JD's price API, Taobao's promo) arrive after load: give them their time.
-  if (p.listing?.price) await panel(page, 'listing-price').and(page.locator(`[data-value="${p.listing.price}"]`)).waitFor({ timeout: 8000 }).catch(() => {});
+  if (p.listing?.price)
+    await panel(page, 'listing-price')
+      .and(page.locator(`[data-value="${p.listing.price}"]`))
+      .waitFor({ timeout: 8000 })
+      .catch(() => {});
   if (p.search) await page.waitForTimeout(2000);
 }
 
 async function describePage(page: Page, p: DemoPage): Promise<string[]> {
-  const attr = async (id: string, name = 'data-value') => (await panel(page, id).getAttribute(name, { timeout: 500 }).catch(() => null)) ?? '';
+  const attr = async (id: string, name = 'data-value') =>
+    (await panel(page, id)
+      .getAttribute(name, { timeout: 500 })
+      .catch(() => null)) ?? '';
   const state = await attr('evidence-panel', 'data-state');
   if (p.search) {
     const s = panel(page, 'search-summary');
     const badges = await page.locator('[data-testid="result-badge"]').count();
-    return [p.name, state, `${await s.getAttribute('data-total')} results, ${badges} badges`, `${await s.getAttribute('data-unauthorized')} not authorized`, `${await s.getAttribute('data-below-min')} below min.`];
+    return [
+      p.name,
+      state,
+      `${await s.getAttribute('data-total')} results, ${badges} badges`,
+      `${await s.getAttribute('data-unauthorized')} not authorized`,
+      `${await s.getAttribute('data-below-min')} below min.`,
+    ];
   }
   if (state !== 'ready') return [p.name, state];
   return [
@@ -52,7 +65,10 @@ async function describePage(page: Page, p: DemoPage): Promise<string[]> {
 async function captureOn(page: Page): Promise<string | undefined> {
   await panel(page, 'capture-button').click();
   await page.waitForFunction(
-    () => /done|failed/.test(document.querySelector('listingproof-panel')?.shadowRoot?.querySelector('[data-testid="capture-button"]')?.getAttribute('data-capture-state') ?? ''),
+    () =>
+      /done|failed/.test(
+        document.querySelector('listingproof-panel')?.shadowRoot?.querySelector('[data-testid="capture-button"]')?.getAttribute('data-capture-state') ?? '',
+      ),
     undefined,
     { timeout: 60_000 },
   );
@@ -68,22 +84,30 @@ async function setUp(b: ExtensionBrowser, tsa: TestTsa | undefined): Promise<voi
   await setup.locator('[data-testid="settings-save"]').click();
   await setup.locator('[data-testid="settings-status"][data-state="saved"]').waitFor({ timeout: 5000 });
   const key = await setup.locator('[data-testid="key-fingerprint"]').getAttribute('data-value');
-  console.log(`Investigator key fingerprint: ${key}${tsa ? `; timestamps from the demo TSA ${tsa.url}` : '; no openssl, so no demo TSA: captures stay pending'}\n`);
+  console.log(
+    `Investigator key fingerprint: ${key}${tsa ? `; timestamps from the demo TSA ${tsa.url}` : '; no openssl, so no demo TSA: captures stay pending'}\n`,
+  );
   await setup.close();
 }
 
 async function exportAndVerify(b: ExtensionBrowser, tsa: TestTsa | undefined): Promise<void> {
   const dash = await openDashboard(b);
   // Tokens are asked for right after each capture is stored; give the last ones a moment.
-  if (tsa) await dash.waitForFunction(() => !document.querySelector('[data-testid="evidence-row"][data-timestamp="pending"]'), undefined, { timeout: 20_000 }).catch(() => {});
+  if (tsa)
+    await dash
+      .waitForFunction(() => !document.querySelector('[data-testid="evidence-row"][data-timestamp="pending"]'), undefined, { timeout: 20_000 })
+      .catch(() => {});
   const [download] = await Promise.all([dash.waitForEvent('download'), dash.locator('[data-testid="export-button"]').click()]);
   const file = join(OUT, download.suggestedFilename());
   await download.saveAs(file);
   const result = await verifyPackage(new Uint8Array(readFileSync(file)), { trustedRoots: tsa ? [tsa.caDer] : [] });
   console.log(`\nEvidence package: ${file}`);
-  for (const c of result.trust?.captures ?? []) console.log(`  ${c.id}: ${c.trustedTime ? `trusted time ${c.trustedTime} (${c.tsa ?? '?'})` : `timestamp ${c.token}`}`);
+  for (const c of result.trust?.captures ?? [])
+    console.log(`  ${c.id}: ${c.trustedTime ? `trusted time ${c.trustedTime} (${c.tsa ?? '?'})` : `timestamp ${c.token}`}`);
   if (result.warnings?.length) console.log(`Warnings: ${result.warnings.map((w) => `${w.path}: ${w.message}`).join('; ')}`);
-  console.log(`Verification: ${result.status} (${result.files.length} files checked${result.problems.length ? `, problems: ${result.problems.map((x) => `${x.path}: ${x.message}`).join('; ')}` : ''})`);
+  console.log(
+    `Verification: ${result.status} (${result.files.length} files checked${result.problems.length ? `, problems: ${result.problems.map((x) => `${x.path}: ${x.message}`).join('; ')}` : ''})`,
+  );
   console.log(`Check it yourself: npm run verify -- ${file}${tsa ? ' --trust <the demo TSA root, deleted on exit>' : ''}`);
   if (result.status !== 'intact') process.exitCode = 1;
 }

@@ -34,7 +34,8 @@ beforeAll(async () => {
       if (req.headers['if-none-match'] === '"v2"') return void res.writeHead(304).end();
       return void res.writeHead(200, { 'content-type': 'application/json', etag: '"v2"' }).end(syncedList);
     }
-    if (req.url === '/invalid.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"format": "listingproof-authorized-list", "sellers": [');
+    if (req.url === '/invalid.json')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"format": "listingproof-authorized-list", "sellers": [');
     if (req.url === '/huge.json') {
       // Past the size cap without saying so up front: chunked, until the client gives up.
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -91,7 +92,8 @@ describe('the authorized list in the real extension', () => {
     await search.goto(PAGES.taobaoSearch.url);
     const summary = panel(search, 'search-summary');
     await expect.poll(() => summary.getAttribute('data-total'), { timeout: 15_000 }).toBe(String(PAGES.taobaoSearch.search!.total));
-    const sellers = () => search.locator('[data-testid="result-badge"]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.seller))].sort());
+    const sellers = () =>
+      search.locator('[data-testid="result-badge"]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLElement).dataset.seller))].sort());
     expect(await sellers()).toEqual(['unknown']);
     await importThroughDashboard(b, [DEMO_AUTHORIZED_LIST], 'ok', dash);
     expect(await counts(dash)).toEqual({ sellers: '4', products: '2' });

@@ -8,7 +8,9 @@ import { EXTENSION_DIR } from '@/tests/harness/browser';
 // into the bundle (e.g. when canonical-JSON code reaches a content script): checked per file here.
 
 function scripts(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? scripts(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? scripts(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('the built extension', () => {

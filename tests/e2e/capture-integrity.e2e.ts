@@ -54,7 +54,8 @@ async function countColour(dash: Page, blobId: string, rgb: readonly number[], b
       ctx.drawImage(bitmap, 0, 0);
       const px = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
       let n = 0;
-      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - rgb[0]!) < 8 && Math.abs(px[i + 1]! - rgb[1]!) < 8 && Math.abs(px[i + 2]! - rgb[2]!) < 8) n++;
+      for (let i = 0; i < px.length; i += 4)
+        if (Math.abs(px[i]! - rgb[0]!) < 8 && Math.abs(px[i + 1]! - rgb[1]!) < 8 && Math.abs(px[i + 2]! - rgb[2]!) < 8) n++;
       return n;
     },
     { blobId, rgb: [...rgb], base64 },
@@ -65,61 +66,65 @@ async function countColour(dash: Page, blobId: string, rgb: readonly number[], b
 const PANEL_BLUE = [0x1f, 0x6f, 0xeb] as const;
 
 describe('a seller cannot hide from the capture', () => {
-  it('keeps blocks carrying our old marker (and html2canvas\'s) in every screenshot and in page.html, and never fetches private image URLs', { timeout: 120_000 }, async () => {
-    const page = await b.context.newPage();
-    await page.goto(HIDING_PAGE_URL);
-    await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
-    const live = (await page.screenshot()).toString('base64');
-    await panel(page, 'capture-button').click();
-    await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 60_000 }).toMatch(/done|failed/);
-    const evidenceId = (await panel(page, 'capture-button').getAttribute('data-evidence-id')) ?? '';
-    expect(evidenceId).not.toBe('');
+  it(
+    "keeps blocks carrying our old marker (and html2canvas's) in every screenshot and in page.html, and never fetches private image URLs",
+    { timeout: 120_000 },
+    async () => {
+      const page = await b.context.newPage();
+      await page.goto(HIDING_PAGE_URL);
+      await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+      const live = (await page.screenshot()).toString('base64');
+      await panel(page, 'capture-button').click();
+      await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 60_000 }).toMatch(/done|failed/);
+      const evidenceId = (await panel(page, 'capture-button').getAttribute('data-evidence-id')) ?? '';
+      expect(evidenceId).not.toBe('');
 
-    const dash = await openDashboard(b);
-    const stored = (await readStoredCaptures(dash)).find((c) => c.record.id === evidenceId)!;
-    const pngs = stored.record.artifacts.filter((a) => a.path.endsWith('.png') && !a.path.startsWith('images/'));
-    expect(pngs.map((a) => a.path)).toContain('viewport.png');
-    expect(pngs.length).toBeGreaterThan(1); // the viewport and the full page (re-render or series)
-    // Three magenta blocks: 240x160 + 240x160 + 240x60 CSS pixels, less the text's glyphs.
-    const viewport = await countColour(dash, `${evidenceId}/viewport.png`, MAGENTA);
-    expect(viewport).toBeGreaterThan(0.9 * (240 * 160 * 2 + 240 * 60));
-    for (const a of pngs) expect(await countColour(dash, `${evidenceId}/${a.path}`, MAGENTA), a.path).toBeGreaterThan(240 * 100);
-    // Our own panel, on screen before the capture, is in none of them (the re-render included).
-    expect(await countColour(dash, '', PANEL_BLUE, live)).toBeGreaterThan(500);
-    for (const a of pngs) expect(await countColour(dash, `${evidenceId}/${a.path}`, PANEL_BLUE), a.path).toBeLessThan(20);
+      const dash = await openDashboard(b);
+      const stored = (await readStoredCaptures(dash)).find((c) => c.record.id === evidenceId)!;
+      const pngs = stored.record.artifacts.filter((a) => a.path.endsWith('.png') && !a.path.startsWith('images/'));
+      expect(pngs.map((a) => a.path)).toContain('viewport.png');
+      expect(pngs.length).toBeGreaterThan(1); // the viewport and the full page (re-render or series)
+      // Three magenta blocks: 240x160 + 240x160 + 240x60 CSS pixels, less the text's glyphs.
+      const viewport = await countColour(dash, `${evidenceId}/viewport.png`, MAGENTA);
+      expect(viewport).toBeGreaterThan(0.9 * (240 * 160 * 2 + 240 * 60));
+      for (const a of pngs) expect(await countColour(dash, `${evidenceId}/${a.path}`, MAGENTA), a.path).toBeGreaterThan(240 * 100);
+      // Our own panel, on screen before the capture, is in none of them (the re-render included).
+      expect(await countColour(dash, '', PANEL_BLUE, live)).toBeGreaterThan(500);
+      for (const a of pngs) expect(await countColour(dash, `${evidenceId}/${a.path}`, PANEL_BLUE), a.path).toBeLessThan(20);
 
-    const html = await dash.evaluate(async (id) => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const req = indexedDB.open('listingproof');
-        req.onsuccess = () => resolve(req.result);
-      });
-      const row = await new Promise<{ data: Blob }>((resolve) => {
-        const req = db.transaction('artifactBlobs').objectStore('artifactBlobs').get(`${id}/page.html`);
-        req.onsuccess = () => resolve(req.result as { data: Blob });
-      });
-      db.close();
-      return row.data.text();
-    }, evidenceId);
-    expect(html).toContain(SELLER_TEXT);
-    expect(html).toContain('id="forged-ignore"');
-    expect(html).toContain('data-testid="result-badge" data-listingproof-ui="badge"');
-    // Our real panel is still left out.
-    expect(html).not.toContain('<listingproof-panel');
+      const html = await dash.evaluate(async (id) => {
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const req = indexedDB.open('listingproof');
+          req.onsuccess = () => resolve(req.result);
+        });
+        const row = await new Promise<{ data: Blob }>((resolve) => {
+          const req = db.transaction('artifactBlobs').objectStore('artifactBlobs').get(`${id}/page.html`);
+          req.onsuccess = () => resolve(req.result as { data: Blob });
+        });
+        db.close();
+        return row.data.text();
+      }, evidenceId);
+      expect(html).toContain(SELLER_TEXT);
+      expect(html).toContain('id="forged-ignore"');
+      expect(html).toContain('data-testid="result-badge" data-listingproof-ui="badge"');
+      // Our real panel is still left out.
+      expect(html).not.toContain('<listingproof-panel');
 
-    const requested = [...server.hits.keys()].filter((u) => /127\.0\.0\.1|\[::1\]|private\.png|metadata\.png|elsewhere\.png|after-redirect/.test(u));
-    expect(requested).toEqual([]);
-    // The CDN URL itself was asked for; where its redirect leads was not.
-    expect(server.hits.get('https://img.alicdn.com/imgextra/redirect-to-loopback.png')).toBeGreaterThan(0);
-    expect(stored.record.warnings.join('\n')).toMatch(/redirect-to-loopback\.png\): redirected .*not followed/);
-    const warnings = stored.record.warnings.join('\n');
-    expect(warnings).toMatch(/127\.0\.0\.1 is a private, loopback or link-local address/);
-    expect(warnings).toMatch(/192\.168\.7\.7 is a private/);
-    expect(warnings).toMatch(/169\.254\.169\.254 is a private/);
-    expect(warnings).toMatch(/\[::1\] is a private/);
-    expect(warnings).toMatch(/evil\.example is neither the marketplace's image host/);
-    // The page's real CDN images were fetched as before.
-    expect(stored.record.artifacts.some((a) => a.path.startsWith('images/'))).toBe(true);
-  });
+      const requested = [...server.hits.keys()].filter((u) => /127\.0\.0\.1|\[::1\]|private\.png|metadata\.png|elsewhere\.png|after-redirect/.test(u));
+      expect(requested).toEqual([]);
+      // The CDN URL itself was asked for; where its redirect leads was not.
+      expect(server.hits.get('https://img.alicdn.com/imgextra/redirect-to-loopback.png')).toBeGreaterThan(0);
+      expect(stored.record.warnings.join('\n')).toMatch(/redirect-to-loopback\.png\): redirected .*not followed/);
+      const warnings = stored.record.warnings.join('\n');
+      expect(warnings).toMatch(/127\.0\.0\.1 is a private, loopback or link-local address/);
+      expect(warnings).toMatch(/192\.168\.7\.7 is a private/);
+      expect(warnings).toMatch(/169\.254\.169\.254 is a private/);
+      expect(warnings).toMatch(/\[::1\] is a private/);
+      expect(warnings).toMatch(/evil\.example is neither the marketplace's image host/);
+      // The page's real CDN images were fetched as before.
+      expect(stored.record.artifacts.some((a) => a.path.startsWith('images/'))).toBe(true);
+    },
+  );
 });
 
 const capture = (url: string) => captureListingPage(b, url);
@@ -158,7 +163,9 @@ describe('deleting evidence, on the record', () => {
     const [download] = await Promise.all([dash.waitForEvent('download'), dash.locator('[data-testid="export-button"]').click()]);
     const path = await download.path();
     const zip = await JSZip.loadAsync(readFileSync(path));
-    const custody = JSON.parse(await zip.file('custody.json')!.async('string')) as { entries: { event: string; captureId: string; actor: string; detail: string }[] };
+    const custody = JSON.parse(await zip.file('custody.json')!.async('string')) as {
+      entries: { event: string; captureId: string; actor: string; detail: string }[];
+    };
     const deletion = custody.entries.find((e) => e.event === 'delete' && e.captureId === doomed);
     expect(deletion?.actor).toBe('赵调查员');
     const detail = JSON.parse(deletion!.detail) as { reason: string; artifacts?: { path: string; sha256: string }[]; sealSha256?: string };

@@ -37,28 +37,34 @@ describe('one-click capture with screenshot access granted', () => {
     ['tmall', PAGES.tmallItem],
     ['jd', PAGES.jdLatePrice],
     ['pdd', PAGES.pddItem],
-  ] as const)('%s: stores the browser screenshot, full page, source, data and images; hashes recompute; listing.json matches the page', async (_platform, p) => {
-    const { page, evidenceId } = await captureOn(b, p.url);
-    expect(evidenceId).toMatch(/^[0-9a-f-]{36}$/);
-    const dash = await openDashboard(b);
-    const stored = (await readStoredCaptures(dash)).find((c) => c.record.id === evidenceId)!;
-    expect(stored).toBeDefined();
-    const paths = stored.record.artifacts.map((a) => a.path);
-    expect(paths).toEqual(expect.arrayContaining(['viewport.png', 'full-page.png', 'page.mhtml', 'page.html', 'listing.json']));
-    expect(paths.some((x) => x.startsWith('images/')), 'product images fetched').toBe(true);
-    expect(stored.record.artifacts.find((a) => a.path === 'viewport.png')?.method).toBe('captureVisibleTab');
-    for (const a of stored.record.artifacts) expect(stored.recomputed[a.path], a.path).toBe(a.sha256);
-    const listing = JSON.parse(stored.texts['listing.json']!);
-    const text = JSON.stringify(listing);
-    const shown = async (id: string) => (await panel(page, id).getAttribute('data-value')) ?? '';
-    for (const id of ['listing-item-id', 'listing-shop-id']) expect(text).toContain(JSON.stringify(await shown(id)));
-    expect(stored.record.itemId).toBe(await shown('listing-item-id'));
-    expect(stored.record.shop.name).toBe(await shown('listing-shop-name'));
-    expect(stored.record.price.lowest).toBe(await shown('listing-price'));
-    expect(stored.record.capturedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/);
-    expect(stored.record.environment.extensionVersion).toMatch(/^\d+\.\d+\.\d+$/);
-    await page.close();
-  });
+  ] as const)(
+    '%s: stores the browser screenshot, full page, source, data and images; hashes recompute; listing.json matches the page',
+    async (_platform, p) => {
+      const { page, evidenceId } = await captureOn(b, p.url);
+      expect(evidenceId).toMatch(/^[0-9a-f-]{36}$/);
+      const dash = await openDashboard(b);
+      const stored = (await readStoredCaptures(dash)).find((c) => c.record.id === evidenceId)!;
+      expect(stored).toBeDefined();
+      const paths = stored.record.artifacts.map((a) => a.path);
+      expect(paths).toEqual(expect.arrayContaining(['viewport.png', 'full-page.png', 'page.mhtml', 'page.html', 'listing.json']));
+      expect(
+        paths.some((x) => x.startsWith('images/')),
+        'product images fetched',
+      ).toBe(true);
+      expect(stored.record.artifacts.find((a) => a.path === 'viewport.png')?.method).toBe('captureVisibleTab');
+      for (const a of stored.record.artifacts) expect(stored.recomputed[a.path], a.path).toBe(a.sha256);
+      const listing = JSON.parse(stored.texts['listing.json']!);
+      const text = JSON.stringify(listing);
+      const shown = async (id: string) => (await panel(page, id).getAttribute('data-value')) ?? '';
+      for (const id of ['listing-item-id', 'listing-shop-id']) expect(text).toContain(JSON.stringify(await shown(id)));
+      expect(stored.record.itemId).toBe(await shown('listing-item-id'));
+      expect(stored.record.shop.name).toBe(await shown('listing-shop-name'));
+      expect(stored.record.price.lowest).toBe(await shown('listing-price'));
+      expect(stored.record.capturedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/);
+      expect(stored.record.environment.extensionVersion).toMatch(/^\d+\.\d+\.\d+$/);
+      await page.close();
+    },
+  );
 });
 
 describe('one-click capture without screenshot access', () => {

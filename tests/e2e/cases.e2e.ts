@@ -37,7 +37,9 @@ describe('cases and complaint bundles in the dashboard', () => {
     await dash.goto(dash.url().replace(/#.*$/, '') + '#cases');
     const rows = dash.locator('[data-testid="case-row"]');
     await expect.poll(() => rows.count()).toBe(3);
-    const seen = await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-platform')}:${e.getAttribute('data-shop-id')}:${e.getAttribute('data-status')}`));
+    const seen = await rows.evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('data-platform')}:${e.getAttribute('data-shop-id')}:${e.getAttribute('data-status')}`),
+    );
     expect(seen.sort()).toEqual(['jd:10076543:found', 'taobao:310987654:found', 'tmall:100200300:found']);
     // a §2 test id lives in its own view: not on #cases
     expect(await dash.locator('[data-testid="authorized-import"]').count()).toBe(0);

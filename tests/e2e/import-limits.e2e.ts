@@ -101,7 +101,9 @@ describe('import caps', () => {
     await expect.poll(() => counts(dash).then((c) => c.sellers !== '0')).toBe(true);
     expect(await counts(dash)).toEqual(before);
 
-    console.log(`import caps: XLSX bomb (${bomb.length} bytes -> 100 MiB sheet) refused in ${xlsx.ms} ms, longest main-thread stall ${xlsx.longestStallMs.toFixed(0)} ms; 10M-row CSV refused in ${csv.ms} ms, stall ${csv.longestStallMs.toFixed(0)} ms`);
+    console.log(
+      `import caps: XLSX bomb (${bomb.length} bytes -> 100 MiB sheet) refused in ${xlsx.ms} ms, longest main-thread stall ${xlsx.longestStallMs.toFixed(0)} ms; 10M-row CSV refused in ${csv.ms} ms, stall ${csv.longestStallMs.toFixed(0)} ms`,
+    );
     expect(xlsx.ms).toBeLessThan(10_000);
     expect(csv.ms).toBeLessThan(15_000);
     // Parsing runs in the worker: the page's own timers keep running.

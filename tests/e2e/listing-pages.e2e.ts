@@ -113,7 +113,9 @@ describe('infinite scroll', () => {
     });
     await expect.poll(() => summary.getAttribute('data-total')).toBe('6');
     await expect.poll(() => page.locator('[data-testid="result-badge"]').count()).toBe(6);
-    expect(await page.locator('[data-testid="result-badge"][data-item-id="20000000002"]').getAttribute('data-seller')).toMatch(/authorized|unauthorized|expired/);
+    expect(await page.locator('[data-testid="result-badge"][data-item-id="20000000002"]').getAttribute('data-seller')).toMatch(
+      /authorized|unauthorized|expired/,
+    );
     await page.close();
   });
 });

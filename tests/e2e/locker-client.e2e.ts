@@ -13,7 +13,14 @@ import { listLockerCaptures, readLockerCapture } from '@/utils/locker/list-captu
 
 let rgw: CephRgw;
 let t: LockerTarget;
-const settings = (bucket: string, secretKey = RGW_SECRET_KEY) => ({ endpoint: rgw.endpoint, region: RGW_REGION, bucket, accessKey: RGW_ACCESS_KEY, secretKey, retentionDays: 1 });
+const settings = (bucket: string, secretKey = RGW_SECRET_KEY) => ({
+  endpoint: rgw.endpoint,
+  region: RGW_REGION,
+  bucket,
+  accessKey: RGW_ACCESS_KEY,
+  secretKey,
+  retentionDays: 1,
+});
 
 beforeAll(async () => {
   rgw = await startCephRgw();
@@ -40,7 +47,10 @@ describe('connection check (bucket-level requests only)', () => {
   });
   it('says what is missing', async () => {
     expect(await checkLocker(lockerTarget(settings('plain')))).toMatchObject({ ok: false, reason: 'versioning-off' });
-    await rgw.s3.fetch(`${rgw.endpoint}/plain?versioning`, { method: 'PUT', body: '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>' });
+    await rgw.s3.fetch(`${rgw.endpoint}/plain?versioning`, {
+      method: 'PUT',
+      body: '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>',
+    });
     expect(await checkLocker(lockerTarget(settings('plain')))).toMatchObject({ ok: false, reason: 'object-lock-off' });
     expect(await checkLocker(lockerTarget(settings('no-such-bucket')))).toMatchObject({ ok: false, reason: 'no-bucket' });
     expect(await checkLocker(lockerTarget(settings('evidence', 'wrong-secret')))).toMatchObject({ ok: false, reason: 'access-denied' });
@@ -74,7 +84,13 @@ describe('write-once upload', () => {
     const a = bytesOf(1000, 1);
     await uploadLockedFile(t, { key, bytes: a, sha256: await sha256Hex(a), mediaType: 'image/png', retainUntil: retainUntil(new Date().toISOString(), 1) });
     const b = bytesOf(1000, 2);
-    const err = await uploadLockedFile(t, { key, bytes: b, sha256: await sha256Hex(b), mediaType: 'image/png', retainUntil: retainUntil(new Date().toISOString(), 1) }).catch((e: unknown) => e);
+    const err = await uploadLockedFile(t, {
+      key,
+      bytes: b,
+      sha256: await sha256Hex(b),
+      mediaType: 'image/png',
+      retainUntil: retainUntil(new Date().toISOString(), 1),
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LockerError);
     expect((err as LockerError).kind).toBe('refused');
     expect((err as LockerError).message).toMatch(/different file is already in the locker at listingproof\/k\/c2\/viewport.png/);
@@ -84,7 +100,10 @@ describe('write-once upload', () => {
   it('a delete of a locked version is refused (403), even with the bypass-governance header', async () => {
     const key = 'listingproof/k/c1/listing.json';
     const head = await rgw.s3.fetch(objectUrl(t, key), { method: 'HEAD' });
-    const res = await rgw.s3.fetch(objectUrl(t, key, `?versionId=${head.headers.get('x-amz-version-id')}`), { method: 'DELETE', headers: { 'x-amz-bypass-governance-retention': 'true' } });
+    const res = await rgw.s3.fetch(objectUrl(t, key, `?versionId=${head.headers.get('x-amz-version-id')}`), {
+      method: 'DELETE',
+      headers: { 'x-amz-bypass-governance-retention': 'true' },
+    });
     expect(res.status).toBe(403);
     expect((await rgw.s3.fetch(objectUrl(t, key))).status).toBe(200);
   });
@@ -92,9 +111,13 @@ describe('write-once upload', () => {
   it('the server verifies Content-MD5 and the signed SHA-256 (a body changed on the way is refused)', async () => {
     const bytes = bytesOf(2000, 3);
     const url = objectUrl(t, 'listingproof/k/c3/page.html');
-    const badMd5 = await sendCall(t.keys, { method: 'PUT', url, body: bytes, headers: { 'Content-MD5': md5Base64(bytesOf(2000, 4)) } }, 'put').catch((e: LockerError) => e);
+    const badMd5 = await sendCall(t.keys, { method: 'PUT', url, body: bytes, headers: { 'Content-MD5': md5Base64(bytesOf(2000, 4)) } }, 'put').catch(
+      (e: LockerError) => e,
+    );
     expect((badMd5 as LockerError).code).toBe('BadDigest');
-    const badSha = await sendCall(t.keys, { method: 'PUT', url, body: bytes, payloadSha256: await sha256Hex(bytesOf(2000, 4)) }, 'put').catch((e: LockerError) => e);
+    const badSha = await sendCall(t.keys, { method: 'PUT', url, body: bytes, payloadSha256: await sha256Hex(bytesOf(2000, 4)) }, 'put').catch(
+      (e: LockerError) => e,
+    );
     expect((badSha as LockerError).code).toBe('XAmzContentSHA256Mismatch');
     expect((await rgw.s3.fetch(url, { method: 'HEAD' })).status).toBe(404);
   });
@@ -118,10 +141,16 @@ describe('write-once upload', () => {
 });
 
 describe('reading the locker back (team view)', () => {
-  it('lists every investigator\'s captures and returns one capture\'s files checked against their sha256', async () => {
+  it("lists every investigator's captures and returns one capture's files checked against their sha256", async () => {
     const until = retainUntil(new Date().toISOString(), 1);
     const put = async (keyId: string, captureId: string, path: string, bytes: Uint8Array) =>
-      uploadLockedFile(t, { key: `listingproof/${keyId}/${captureId}/${path}`, bytes, sha256: await sha256Hex(bytes), mediaType: 'application/octet-stream', retainUntil: until });
+      uploadLockedFile(t, {
+        key: `listingproof/${keyId}/${captureId}/${path}`,
+        bytes,
+        sha256: await sha256Hex(bytes),
+        mediaType: 'application/octet-stream',
+        retainUntil: until,
+      });
     const alice = 'a'.repeat(64);
     const bob = 'b'.repeat(64);
     const files = { 'listing.json': bytesOf(300, 7), 'images/01.jpg': bytesOf(5000, 8) };
@@ -129,11 +158,13 @@ describe('reading the locker back (team view)', () => {
     await put(alice, 'cap-a2', 'listing.json', bytesOf(10, 9));
     await put(bob, 'cap-b1', 'listing.json', bytesOf(20, 10));
     const refs = await listLockerCaptures(t);
-    expect(refs).toEqual(expect.arrayContaining([
-      { keyId: alice, captureId: 'cap-a1' },
-      { keyId: alice, captureId: 'cap-a2' },
-      { keyId: bob, captureId: 'cap-b1' },
-    ]));
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        { keyId: alice, captureId: 'cap-a1' },
+        { keyId: alice, captureId: 'cap-a2' },
+        { keyId: bob, captureId: 'cap-b1' },
+      ]),
+    );
     const got = await readLockerCapture(t, { keyId: alice, captureId: 'cap-a1' });
     expect(got.map((f) => f.path).sort()).toEqual(Object.keys(files).sort());
     for (const f of got) expect(f.bytes).toEqual(files[f.path as keyof typeof files]);
@@ -142,7 +173,11 @@ describe('reading the locker back (team view)', () => {
   it('refuses an object whose bytes do not match the sha256 it was stored with', async () => {
     // written around the locker client: a wrong x-amz-meta-sha256 is what a tampered upload would carry
     const bytes = bytesOf(100, 11);
-    await rgw.s3.fetch(objectUrl(t, `listingproof/${'c'.repeat(64)}/cap-x/listing.json`), { method: 'PUT', body: bytes as Uint8Array<ArrayBuffer>, headers: { 'x-amz-meta-sha256': '0'.repeat(64) } });
+    await rgw.s3.fetch(objectUrl(t, `listingproof/${'c'.repeat(64)}/cap-x/listing.json`), {
+      method: 'PUT',
+      body: bytes as Uint8Array<ArrayBuffer>,
+      headers: { 'x-amz-meta-sha256': '0'.repeat(64) },
+    });
     const err = await readLockerCapture(t, { keyId: 'c'.repeat(64), captureId: 'cap-x' }).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/listing.json: its bytes hash to [0-9a-f]{64}, but it was stored with sha256 0{64}/);
   });

@@ -36,7 +36,8 @@ const capture = (url: string) => captureListingPage(b, url);
 
 const row = (id: string) => dash.locator(`[data-testid="evidence-row"][data-evidence-id="${id}"]`);
 type StorageArea = { get(key: string): Promise<Record<string, unknown>> };
-const localStorageOf = (key: string) => b.worker.evaluate((k) => (globalThis as unknown as { chrome: { storage: { local: StorageArea } } }).chrome.storage.local.get(k), key);
+const localStorageOf = (key: string) =>
+  b.worker.evaluate((k) => (globalThis as unknown as { chrome: { storage: { local: StorageArea } } }).chrome.storage.local.get(k), key);
 // the locker path names the investigator's key, as the settings show its fingerprint
 const keyId = async () => (await dash.getByTestId('key-fingerprint').getAttribute('data-value')) ?? '';
 const objectUrl = (key: string, query = '') => `${rgw.endpoint}/${BUCKET}/${key}${query}`;
@@ -81,7 +82,9 @@ async function expectInLocker(captureId: string) {
     expect(res.headers.get('etag')).toBe(queued.etag);
   }
   // the custody log names every object with its version id and ETag
-  const custody = (await idbRows<{ event: string; captureId: string; detail: string }>(dash, 'custody')).filter((e) => e.event === 'uploaded' && e.captureId === captureId);
+  const custody = (await idbRows<{ event: string; captureId: string; detail: string }>(dash, 'custody')).filter(
+    (e) => e.event === 'uploaded' && e.captureId === captureId,
+  );
   const logged = custody.flatMap((e) => (JSON.parse(e.detail) as { objects: { key: string; versionId: string; etag: string }[] }).objects);
   for (const r of rows) expect(logged).toContainEqual(expect.objectContaining({ key: r.key, versionId: r.versionId, etag: r.etag }));
 }
@@ -110,7 +113,10 @@ describe('team evidence locker on a real Ceph RGW', () => {
 
   it('a delete of an uploaded version is refused (403)', async () => {
     const [r] = (await idbRows<QueueRow>(dash, 'lockerQueue')).filter((x) => x.captureId === first);
-    const res = await rgw.s3.fetch(objectUrl(r!.key!, `?versionId=${r!.versionId}`), { method: 'DELETE', headers: { 'x-amz-bypass-governance-retention': 'true' } });
+    const res = await rgw.s3.fetch(objectUrl(r!.key!, `?versionId=${r!.versionId}`), {
+      method: 'DELETE',
+      headers: { 'x-amz-bypass-governance-retention': 'true' },
+    });
     expect(res.status).toBe(403);
     expect((await rgw.s3.fetch(objectUrl(r!.key!), { method: 'HEAD' })).status).toBe(200);
   });
@@ -120,7 +126,11 @@ describe('team evidence locker on a real Ceph RGW', () => {
     await deleteQueueRowsOf(dash, first);
     // any pass re-queues the capture's files (as after a lost queue) and finds them already there
     await dash.getByTestId('settings-save').click();
-    await expect.poll(async () => (await idbRows<QueueRow>(dash, 'lockerQueue')).filter((x) => x.captureId === first && x.state === 'uploaded').length, { timeout: 30_000 }).toBe(rows.length);
+    await expect
+      .poll(async () => (await idbRows<QueueRow>(dash, 'lockerQueue')).filter((x) => x.captureId === first && x.state === 'uploaded').length, {
+        timeout: 30_000,
+      })
+      .toBe(rows.length);
     for (const r of rows) expect(await versionsOf(r.key!), r.key).toBe(1);
     const again = (await idbRows<QueueRow>(dash, 'lockerQueue')).filter((x) => x.captureId === first);
     for (const r of rows) expect(again.find((x) => x.id === r.id)?.versionId).toBe(r.versionId);
@@ -129,7 +139,9 @@ describe('team evidence locker on a real Ceph RGW', () => {
   it('RGW stopped → the next capture is pending, nothing lost → RGW back → uploaded', async () => {
     await rgw.stopGateway();
     const offline = await capture(PAGES.pddItem.url);
-    await expect.poll(async () => (await idbRows<QueueRow>(dash, 'lockerQueue')).some((r) => r.captureId === offline && r.attempts > 0), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await idbRows<QueueRow>(dash, 'lockerQueue')).some((r) => r.captureId === offline && r.attempts > 0), { timeout: 30_000 })
+      .toBe(true);
     expect(await row(offline).getAttribute('data-locker')).toBe('pending');
     await expect.poll(() => dash.getByTestId('locker-status').getAttribute('data-state')).toBe('failed');
     const stored = (await readStoredCaptures(dash)).find((c) => c.record.id === offline)!;
@@ -143,7 +155,9 @@ describe('team evidence locker on a real Ceph RGW', () => {
   it('a capture still pending when the browser closes is uploaded after it starts again', async () => {
     await rgw.stopGateway();
     const waiting = await capture(PAGES.taobaoLatePrice.url);
-    await expect.poll(async () => (await idbRows<QueueRow>(dash, 'lockerQueue')).some((r) => r.captureId === waiting && r.attempts > 0), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await idbRows<QueueRow>(dash, 'lockerQueue')).some((r) => r.captureId === waiting && r.attempts > 0), { timeout: 30_000 })
+      .toBe(true);
     expect(await row(waiting).getAttribute('data-locker')).toBe('pending');
     await b.restart();
     await rgw.startGateway();

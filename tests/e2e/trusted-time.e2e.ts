@@ -171,7 +171,10 @@ describe('trusted time (real TSA on 127.0.0.1)', () => {
     expect(names).toEqual(expect.arrayContaining(['signature.json', 'signature.tsr']));
     expect(execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).not.toMatch(/FAILED/);
     for (const id of captured) {
-      const out = execFileSync('openssl', ['ts', '-verify', '-data', 'seal.json', '-in', 'seal.tsr', '-CAfile', tsa.caPemFile], { cwd: join(dir, 'captures', id), encoding: 'utf8' });
+      const out = execFileSync('openssl', ['ts', '-verify', '-data', 'seal.json', '-in', 'seal.tsr', '-CAfile', tsa.caPemFile], {
+        cwd: join(dir, 'captures', id),
+        encoding: 'utf8',
+      });
       expect(out).toContain('Verification: OK');
       const seal = JSON.parse(readFileSync(join(dir, 'captures', id, 'seal.json'), 'utf8'));
       expect(seal.investigator).toEqual({ name: '王调查', org: '某某知识产权代理有限公司', keyId: fingerprint });

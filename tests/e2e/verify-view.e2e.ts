@@ -31,7 +31,9 @@ async function check(bytes: Uint8Array, name: string): Promise<{ status: string 
   await dash.locator('[data-testid="verify-input"]').setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
   const result = section.locator('[data-testid="verify-result"]');
   const alert = section.locator('[role="alert"]');
-  await expect.poll(async () => (await section.locator('[role="status"]').count()) === 0 && (await result.count()) + (await alert.count()) === 1, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await section.locator('[role="status"]').count()) === 0 && (await result.count()) + (await alert.count()) === 1, { timeout: 30_000 })
+    .toBe(true);
   const seconds = (performance.now() - started) / 1000;
   if (await alert.count()) return { status: 'error', problems: (await alert.textContent()) ?? '', seconds };
   const problems = section.locator('[data-testid="verify-problems"]');
@@ -43,7 +45,12 @@ describe('dashboard verify view', () => {
     const { bytes } = await makePackage([{ pngBytes: 3_000_000 }, { kind: 'chat' }]);
     expect(await check(bytes, 'genuine.zip')).toMatchObject({ status: 'intact', problems: '' });
 
-    const entries: CraftEntry[] = [...(await unzipAll(bytes))].map(([name, data]) => ({ name, data, method: name.endsWith('.png') ? 0 : 8, dataDescriptor: true }));
+    const entries: CraftEntry[] = [...(await unzipAll(bytes))].map(([name, data]) => ({
+      name,
+      data,
+      method: name.endsWith('.png') ? 0 : 8,
+      dataDescriptor: true,
+    }));
     expect((await check(craftZip(entries), 'rebuilt.zip')).status).toBe('intact');
 
     const doubled = await check(craftZip([...entries, { name: 'report.html', data: new TextEncoder().encode('<h1>forged</h1>') }]), 'doubled.zip');

@@ -103,7 +103,14 @@ export async function launchWithExtension(fixturePort: number, opts: LaunchOptio
     await ctx.close().catch(() => {});
     rmSync(userDataDir, { recursive: true, force: true });
   };
-  if (opts.withExtension === false) return { context, extensionId: '', worker: undefined as unknown as Worker, restart: () => Promise.reject(new Error('restart needs the extension')), close: closeWith(context) };
+  if (opts.withExtension === false)
+    return {
+      context,
+      extensionId: '',
+      worker: undefined as unknown as Worker,
+      restart: () => Promise.reject(new Error('restart needs the extension')),
+      close: closeWith(context),
+    };
   let worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   if (opts.grantScreenshotAccess) {

@@ -11,7 +11,12 @@ import { AwsClient } from 'aws4fetch';
 // Debian 12 packages: radosgw ceph-mon ceph-osd (16.2.x); .ci/run installs them.
 
 const run = promisify(execFile);
-const CLASS_DIR_CANDIDATES = ['/usr/lib/x86_64-linux-gnu/rados-classes', '/usr/lib/aarch64-linux-gnu/rados-classes', '/usr/lib/rados-classes', '/usr/lib64/rados-classes'];
+const CLASS_DIR_CANDIDATES = [
+  '/usr/lib/x86_64-linux-gnu/rados-classes',
+  '/usr/lib/aarch64-linux-gnu/rados-classes',
+  '/usr/lib/rados-classes',
+  '/usr/lib64/rados-classes',
+];
 export const RGW_ACCESS_KEY = 'LPTESTACCESSKEY00001';
 export const RGW_SECRET_KEY = 'lp-test-secret-key-not-for-production-0001';
 export const RGW_REGION = 'us-east-1';
@@ -65,7 +70,10 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
 
 function classDir(): string {
   const found = CLASS_DIR_CANDIDATES.find((d) => existsSync(join(d, 'libcls_rgw.so')));
-  if (!found) throw new Error(`Ceph test cluster: no rados-classes directory (looked in ${CLASS_DIR_CANDIDATES.join(', ')}); install radosgw ceph-mon ceph-osd (apt-get install -y radosgw ceph-mon ceph-osd)`);
+  if (!found)
+    throw new Error(
+      `Ceph test cluster: no rados-classes directory (looked in ${CLASS_DIR_CANDIDATES.join(', ')}); install radosgw ceph-mon ceph-osd (apt-get install -y radosgw ceph-mon ceph-osd)`,
+    );
   return found;
 }
 
@@ -166,20 +174,44 @@ export async function startCephRgw(opts: StartOptions = {}): Promise<CephRgw> {
     const keyring = join(dir, 'keyring');
     await run('ceph-authtool', ['--create-keyring', keyring, '--gen-key', '-n', 'mon.', '--cap', 'mon', 'allow *']);
     await run('ceph-authtool', [keyring, '--gen-key', '-n', 'client.admin', '--cap', 'mon', 'allow *', '--cap', 'osd', 'allow *', '--cap', 'mgr', 'allow *']);
-    await run('ceph-authtool', [keyring, '--gen-key', '-n', 'osd.0', '--cap', 'mon', 'allow profile osd', '--cap', 'osd', 'allow *', '--cap', 'mgr', 'allow profile osd']);
+    await run('ceph-authtool', [
+      keyring,
+      '--gen-key',
+      '-n',
+      'osd.0',
+      '--cap',
+      'mon',
+      'allow profile osd',
+      '--cap',
+      'osd',
+      'allow *',
+      '--cap',
+      'mgr',
+      'allow profile osd',
+    ]);
     await run('ceph-authtool', [keyring, '--gen-key', '-n', 'client.rgw', '--cap', 'mon', 'allow rw', '--cap', 'osd', 'allow rwx', '--cap', 'mgr', 'allow rw']);
     writeFileSync(conf, configText(dir, fsid, monPort, rgwPort, opts.memstoreBytes ?? 1 << 30));
     await run('monmaptool', ['--create', '--fsid', fsid, '--addv', 'a', `[v2:127.0.0.1:${monPort}]`, join(dir, 'monmap')]);
     await run('ceph-mon', ['-c', conf, '--mkfs', '-i', 'a', '--monmap', join(dir, 'monmap'), '--keyring', keyring]);
     daemon('mon', 'ceph-mon', ['-i', 'a']);
     const osdUuid = crypto.randomUUID();
-    await until('the monitor answering', 20_000, async () => (await run('ceph', ['-c', conf, '--connect-timeout', '5', 'osd', 'new', osdUuid, '0'])).stdout, logs);
+    await until(
+      'the monitor answering',
+      20_000,
+      async () => (await run('ceph', ['-c', conf, '--connect-timeout', '5', 'osd', 'new', osdUuid, '0'])).stdout,
+      logs,
+    );
     await run('ceph-osd', ['-c', conf, '-i', '0', '--mkfs', '--osd-uuid', osdUuid]);
     daemon('osd', 'ceph-osd', ['-i', '0']);
-    await until('the OSD coming up', 30_000, async () => {
-      const { stdout } = await run('ceph', ['-c', conf, '--connect-timeout', '5', 'osd', 'stat', '-f', 'json']);
-      return (JSON.parse(stdout) as { num_up_osds: number }).num_up_osds === 1 ? true : undefined;
-    }, logs);
+    await until(
+      'the OSD coming up',
+      30_000,
+      async () => {
+        const { stdout } = await run('ceph', ['-c', conf, '--connect-timeout', '5', 'osd', 'stat', '-f', 'json']);
+        return (JSON.parse(stdout) as { num_up_osds: number }).num_up_osds === 1 ? true : undefined;
+      },
+      logs,
+    );
     const endpoint = `http://127.0.0.1:${rgwPort}`;
     const startGateway = async () => {
       daemon('rgw', 'radosgw', ['-n', 'client.rgw']);
@@ -187,10 +219,26 @@ export async function startCephRgw(opts: StartOptions = {}): Promise<CephRgw> {
     };
     await startGateway();
     // the first user creation can race the gateway creating its pools: retry
-    await until('the S3 user being created', 20_000, async () => {
-      await run('radosgw-admin', ['-c', conf, '-n', 'client.admin', 'user', 'create', '--uid=listingproof-test', '--display-name=ListingProof test', `--access-key=${RGW_ACCESS_KEY}`, `--secret-key=${RGW_SECRET_KEY}`]);
-      return true;
-    }, logs);
+    await until(
+      'the S3 user being created',
+      20_000,
+      async () => {
+        await run('radosgw-admin', [
+          '-c',
+          conf,
+          '-n',
+          'client.admin',
+          'user',
+          'create',
+          '--uid=listingproof-test',
+          '--display-name=ListingProof test',
+          `--access-key=${RGW_ACCESS_KEY}`,
+          `--secret-key=${RGW_SECRET_KEY}`,
+        ]);
+        return true;
+      },
+      logs,
+    );
     const s3 = new AwsClient({ accessKeyId: RGW_ACCESS_KEY, secretAccessKey: RGW_SECRET_KEY, service: 's3', region: RGW_REGION, retries: 0 });
     const ok = async (what: string, res: Response) => {
       if (!res.ok) throw new Error(`Ceph test cluster: ${what} answered ${res.status}: ${await res.text()}`);

@@ -61,7 +61,10 @@ export async function startFixtureServer(routes: FixtureRoute[]): Promise<Fixtur
       res.end();
     } else if (route) {
       const bytes = route.file ? readFileSync(route.file) : Buffer.from(route.body ?? '', 'utf8');
-      res.writeHead(200, { 'content-type': route.contentType ?? (route.file ? charsetHeader(bytes) : 'text/html; charset=utf-8'), 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': route.contentType ?? (route.file ? charsetHeader(bytes) : 'text/html; charset=utf-8'),
+        'cache-control': 'no-store',
+      });
       res.end(bytes);
     } else if (/\.(png|jpe?g|webp|gif)(_.*)?$/i.test(u.pathname) || /\/(img|image|images)\//.test(u.pathname)) {
       const answer = () => {

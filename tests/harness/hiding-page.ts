@@ -29,9 +29,7 @@ export function privateImageUrls(port: number): string[] {
 
 /** The CDN URL above answers with a redirect to this loopback URL, which must never be requested. */
 export function redirectRoutes(port: number): FixtureRoute[] {
-  return [
-    { url: 'https://img.alicdn.com/imgextra/redirect-to-loopback.png', redirectTo: `https://127.0.0.1:${port}/images/after-redirect.png` },
-  ];
+  return [{ url: 'https://img.alicdn.com/imgextra/redirect-to-loopback.png', redirectTo: `https://127.0.0.1:${port}/images/after-redirect.png` }];
 }
 
 /** The route, and how to point its image URLs at the server's port once it is known. */
@@ -39,7 +37,9 @@ export function hidingPageRoute(): { route: FixtureRoute; setPort(port: number):
   const base = readFileSync(new URL('../fixtures/taobao/item-2025-ice.html', import.meta.url), 'utf8');
   const route: FixtureRoute = { url: HIDING_PAGE_URL, body: '' };
   const setPort = (port: number) => {
-    const images = privateImageUrls(port).map((u) => JSON.stringify(u)).join(',');
+    const images = privateImageUrls(port)
+      .map((u) => JSON.stringify(u))
+      .join(',');
     route.body = base.replace('<body>', `<body>${BLOCKS}`).replace('"images":[', `"images":[${images},`);
   };
   setPort(0);

@@ -10,7 +10,10 @@ export async function importThroughDashboard(b: ExtensionBrowser, files: (URL | 
   try {
     await status.waitFor({ timeout: 20_000 });
   } catch {
-    const errors = await page.locator('[data-testid="import-errors"]').textContent().catch(() => '');
+    const errors = await page
+      .locator('[data-testid="import-errors"]')
+      .textContent()
+      .catch(() => '');
     throw new Error(`import did not end as ${expectState}: ${errors}`);
   }
   return page;

@@ -16,7 +16,9 @@ export interface SourceRow {
 
 /** Parses a SOURCES.tsv: a header row whose first column is `local_path`, then one row a page. */
 export function readSources(file: string): { header: string; rows: SourceRow[] } {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = lines[0] ?? '';
   if (!header.startsWith('local_path\t')) throw new Error(`${file}: line 1 is not the header (local_path\\t...)`);
   return { header, rows: lines.slice(1).map((line) => ({ localPath: line.split('\t')[0] ?? '', line })) };
@@ -50,7 +52,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const added = importRealFixtures(incoming);
     for (const path of added) console.log(`added ${path}`);
-    console.log(added.length === 0 ? 'nothing new' : `${added.length} page(s) added: check them for personal data (nicknames, user ids, addresses, cookies) before committing`);
+    console.log(
+      added.length === 0
+        ? 'nothing new'
+        : `${added.length} page(s) added: check them for personal data (nicknames, user ids, addresses, cookies) before committing`,
+    );
   } catch (error) {
     console.error(`fixtures:import: ${(error as Error).message}`);
     process.exit(1);

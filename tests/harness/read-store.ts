@@ -20,7 +20,7 @@ export async function readStoredCaptures(extensionPage: Page): Promise<StoredCap
       req.onerror = () => (req.error?.name === 'AbortError' ? resolve(undefined) : reject(req.error));
     });
     if (!db || !db.objectStoreNames.contains('captures')) return [];
-    const all = <T,>(store: string) =>
+    const all = <T>(store: string) =>
       new Promise<T[]>((resolve, reject) => {
         const req = db.transaction(store).objectStore(store).getAll();
         req.onsuccess = () => resolve(req.result as T[]);

@@ -95,19 +95,91 @@ export async function makeTsaPki(): Promise<TsaPki> {
   const rsa = ['-newkey', 'rsa:2048'];
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
   const selfSigned = (name: string, key: string[], cn: string) =>
-    openssl(['req', '-x509', ...key, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`, ...days, '-subj', `/O=ListingProof Tests/CN=${cn}`, '-config', 'ext.cnf', '-extensions', 'ca_ext'], dir);
-  const request = (name: string, key: string[], cn: string) => openssl(['req', '-new', ...key, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/O=ListingProof Tests/CN=${cn}`], dir);
+    openssl(
+      [
+        'req',
+        '-x509',
+        ...key,
+        '-nodes',
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.pem`,
+        ...days,
+        '-subj',
+        `/O=ListingProof Tests/CN=${cn}`,
+        '-config',
+        'ext.cnf',
+        '-extensions',
+        'ca_ext',
+      ],
+      dir,
+    );
+  const request = (name: string, key: string[], cn: string) =>
+    openssl(['req', '-new', ...key, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/O=ListingProof Tests/CN=${cn}`], dir);
   const issue = (name: string, ca: string, ext: string) =>
-    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-set_serial', `0x${Date.now().toString(16)}${name.length}`, ...days, '-sha256', '-out', `${name}.pem`, '-extfile', 'ext.cnf', '-extensions', ext], dir);
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        `${name}.csr`,
+        '-CA',
+        `${ca}.pem`,
+        '-CAkey',
+        `${ca}.key`,
+        '-set_serial',
+        `0x${Date.now().toString(16)}${name.length}`,
+        ...days,
+        '-sha256',
+        '-out',
+        `${name}.pem`,
+        '-extfile',
+        'ext.cnf',
+        '-extensions',
+        ext,
+      ],
+      dir,
+    );
 
   await Promise.all([selfSigned('ca', rsa, 'Test Root CA'), selfSigned('untrusted-ca', ec, 'Untrusted Root CA')]);
-  await Promise.all([request('tsa', rsa, 'Test TSA'), request('untrusted-tsa', ec, 'Untrusted TSA'), request('no-eku', ec, 'Code Signer'), request('expired-tsa', ec, 'Expired TSA')]);
+  await Promise.all([
+    request('tsa', rsa, 'Test TSA'),
+    request('untrusted-tsa', ec, 'Untrusted TSA'),
+    request('no-eku', ec, 'Code Signer'),
+    request('expired-tsa', ec, 'Expired TSA'),
+  ]);
   await Promise.all([issue('tsa', 'ca', 'tsa_ext'), issue('untrusted-tsa', 'untrusted-ca', 'tsa_ext'), issue('no-eku', 'ca', 'no_eku_ext')]);
 
   await writeFile(join(dir, 'ca.cnf'), caConfig(dir));
   await writeFile(join(dir, 'index.txt'), '');
   await writeFile(join(dir, 'ca.serial'), '1000\n');
-  await openssl(['ca', '-batch', '-config', 'ca.cnf', '-in', 'expired-tsa.csr', '-out', 'expired-tsa.pem', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-startdate', '20200101000000Z', '-enddate', '20210101000000Z', '-extfile', 'ext.cnf', '-extensions', 'tsa_ext', '-notext'], dir);
+  await openssl(
+    [
+      'ca',
+      '-batch',
+      '-config',
+      'ca.cnf',
+      '-in',
+      'expired-tsa.csr',
+      '-out',
+      'expired-tsa.pem',
+      '-cert',
+      'ca.pem',
+      '-keyfile',
+      'ca.key',
+      '-startdate',
+      '20200101000000Z',
+      '-enddate',
+      '20210101000000Z',
+      '-extfile',
+      'ext.cnf',
+      '-extensions',
+      'tsa_ext',
+      '-notext',
+    ],
+    dir,
+  );
 
   const config = [
     tsaSection('tsa_ok', dir, 'tsa.pem', 'tsa.key', 'ca.pem'),

@@ -32,7 +32,11 @@ export interface TsaOptions {
   credentials?: { username: string; password: string };
 }
 
-const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': 'content-type, authorization' };
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, authorization',
+};
 const UNSUPPORTED_POLICY = '1.2.3.4.5.6.7';
 
 async function readBody(req: IncomingMessage): Promise<Uint8Array> {
@@ -66,7 +70,30 @@ async function resignWithoutEku(pki: TsaPki, reply: Uint8Array, name: string): P
   const tstFile = join(pki.dir, `${name}.tst`);
   const tokenFile = join(pki.dir, `${name}.p7`);
   await writeFile(tstFile, tstInfo);
-  await openssl(['cms', '-sign', '-binary', '-nodetach', '-nosmimecap', '-md', 'sha256', '-econtent_type', '1.2.840.113549.1.9.16.1.4', '-in', tstFile, '-signer', pki.noEku.cert, '-inkey', pki.noEku.key, '-outform', 'DER', '-out', tokenFile], pki.dir);
+  await openssl(
+    [
+      'cms',
+      '-sign',
+      '-binary',
+      '-nodetach',
+      '-nosmimecap',
+      '-md',
+      'sha256',
+      '-econtent_type',
+      '1.2.840.113549.1.9.16.1.4',
+      '-in',
+      tstFile,
+      '-signer',
+      pki.noEku.cert,
+      '-inkey',
+      pki.noEku.key,
+      '-outform',
+      'DER',
+      '-out',
+      tokenFile,
+    ],
+    pki.dir,
+  );
   const token = asn1js.fromBER(toArrayBuffer(new Uint8Array(await readFile(tokenFile)))).result;
   const wrapped = new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 })] }), token] });
   await Promise.all([rm(tstFile), rm(tokenFile)]);
@@ -90,7 +117,9 @@ export async function startTsa(options: TsaOptions = {}): Promise<TestTsa> {
   let requests = 0;
   // openssl keeps the serial in a file: one reply at a time.
   let queue: Promise<unknown> = Promise.resolve();
-  const expectedAuth = options.credentials ? `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString('base64')}` : undefined;
+  const expectedAuth = options.credentials
+    ? `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString('base64')}`
+    : undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'OPTIONS') {

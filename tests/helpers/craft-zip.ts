@@ -84,7 +84,13 @@ export function craftZip(entries: readonly CraftEntry[], options: CraftOptions =
     const name = bytesOfName(e.name);
     const localName = bytesOfName(e.localName ?? e.name);
     const utf8 = [...name].some((b) => b >= 0x80) ? 0x0800 : 0;
-    const truth: HeaderFields = { flags: (e.dataDescriptor ? 0x08 : 0) | utf8, method, crc: crc32(e.data) >>> 0, compressedSize: compressed.byteLength, size: e.data.byteLength };
+    const truth: HeaderFields = {
+      flags: (e.dataDescriptor ? 0x08 : 0) | utf8,
+      method,
+      crc: crc32(e.data) >>> 0,
+      compressedSize: compressed.byteLength,
+      size: e.data.byteLength,
+    };
     const c = { ...truth, ...e.central };
     const l = { ...truth, ...(e.dataDescriptor ? { crc: 0, compressedSize: 0, size: 0 } : {}), ...e.local };
     const extra = e.extra ?? new Uint8Array(0);

@@ -22,8 +22,18 @@ export function loadLazyChat(url = LAZY_CHAT_URL, options: { virtualise?: boolea
       const tops = new WeakMap<Element, number>();
       const proto = window.HTMLElement.prototype;
       const height = (el: Element): number => el.children.length * ROW_PX;
-      Object.defineProperty(proto, 'scrollHeight', { configurable: true, get(this: Element) { return height(this); } });
-      Object.defineProperty(proto, 'clientHeight', { configurable: true, get(this: Element) { return Math.min(CLIENT_PX, height(this)); } });
+      Object.defineProperty(proto, 'scrollHeight', {
+        configurable: true,
+        get(this: Element) {
+          return height(this);
+        },
+      });
+      Object.defineProperty(proto, 'clientHeight', {
+        configurable: true,
+        get(this: Element) {
+          return Math.min(CLIENT_PX, height(this));
+        },
+      });
       Object.defineProperty(proto, 'scrollTop', {
         configurable: true,
         get(this: Element) {

@@ -5,9 +5,8 @@ import { sha256Bytes } from '@/utils/export/digest';
 // sha256 and size, and the artifact bytes themselves (what artifactBlobs would hold).
 
 /** A real 1x1 PNG. */
-export const TINY_PNG = Uint8Array.from(
-  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
-  (c) => c.charCodeAt(0),
+export const TINY_PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
 );
 
 export interface MadeCapture {
@@ -73,7 +72,11 @@ export async function makeCapture(options: MakeCaptureOptions = {}): Promise<Mad
     files.push(['page.mhtml', 'multipart/related', 'pageCapture.saveAsMHTML', enc.encode(pageSource(title, options.mhtmlBytes ?? 4096))]);
     files.push(['listing.json', 'application/json', 'extractor', enc.encode(JSON.stringify({ title, itemId: '750123456781' }, null, 2))]);
   } else {
-    const chat = { platform: 'taobao', shop: { name: options.shopName ?? 'Acme店', id: '' }, messages: [{ role: 'seller', name: 's', timeText: '10:00', time: '', text: '亲，在的', images: [] }] };
+    const chat = {
+      platform: 'taobao',
+      shop: { name: options.shopName ?? 'Acme店', id: '' },
+      messages: [{ role: 'seller', name: 's', timeText: '10:00', time: '', text: '亲，在的', images: [] }],
+    };
     files.push(['chat.json', 'application/json', 'chat-reader', enc.encode(JSON.stringify(chat))]);
     files.push(['chat.html', 'text/html', 'chat-reader', enc.encode('<!doctype html><p>亲，在的</p>')]);
   }
@@ -96,7 +99,14 @@ export async function makeCapture(options: MakeCaptureOptions = {}): Promise<Mad
     title,
     shop: { name: options.shopName ?? 'Acme数码专营店', id: '100200300', sellerId: '2200001' },
     price: { lowest: '199.00', currency: 'CNY' },
-    verdict: options.verdict ?? { seller: 'unauthorized', price: 'below-min', listId: 'list-1', listUpdatedAt: '2026-11-01T00:00:00Z', minPrice: '269.00', productCode: 'XR-200' },
+    verdict: options.verdict ?? {
+      seller: 'unauthorized',
+      price: 'below-min',
+      listId: 'list-1',
+      listUpdatedAt: '2026-11-01T00:00:00Z',
+      minPrice: '269.00',
+      productCode: 'XR-200',
+    },
     startedAt: '2026-11-22T16:00:00.000+08:00',
     capturedAt: options.capturedAt ?? '2026-11-22T16:00:03.500+08:00',
     investigator: '王调查',

@@ -11,7 +11,15 @@ export async function custodyFor(made: readonly MadeCapture[]): Promise<CustodyR
   for (const m of made) {
     for (const event of ['capture', 'export'] as const) {
       const prev = entries.at(-1);
-      const body = { id: crypto.randomUUID(), seq: entries.length + 1, at: '2026-11-22T08:00:00.000Z', event, captureId: m.record.id, actor: '王调查', detail: `${event} <script>` };
+      const body = {
+        id: crypto.randomUUID(),
+        seq: entries.length + 1,
+        at: '2026-11-22T08:00:00.000Z',
+        event,
+        captureId: m.record.id,
+        actor: '王调查',
+        detail: `${event} <script>`,
+      };
       entries.push({ ...body, prevHash: prev?.hash ?? GENESIS_HASH, hash: await custodyEntryHash({ ...body, prevHash: prev?.hash ?? GENESIS_HASH }) });
     }
   }

@@ -11,7 +11,11 @@ import { text, unzipAll, zipAll } from '@/tests/helpers/rezip';
 // export lays it out: seal.json per capture (built by the extension's own sealOf), seal.tsr from
 // a real TSA, the manifest's timestamp entries, SHA256SUMS, then signature.json and signature.tsr.
 
-export interface Signer { pair: CryptoKeyPair; spki: Uint8Array; keyId: string }
+export interface Signer {
+  pair: CryptoKeyPair;
+  spki: Uint8Array;
+  keyId: string;
+}
 
 export interface SealPackageOptions {
   /** the TSA that stamps seals and the signature; without one every capture stays pending */
@@ -25,7 +29,10 @@ export interface SealPackageOptions {
   investigator?: { name: string; org: string };
 }
 
-type ManifestJson = { files: { path: string; sha256: string; bytes: number; mediaType: string }[]; captures: (Record<string, unknown> & { id: string; files: string[] })[] };
+type ManifestJson = {
+  files: { path: string; sha256: string; bytes: number; mediaType: string }[];
+  captures: (Record<string, unknown> & { id: string; files: string[] })[];
+};
 
 export async function makeSigner(): Promise<Signer> {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
@@ -34,10 +41,26 @@ export async function makeSigner(): Promise<Signer> {
 }
 
 /** signature.json over these exact manifest bytes, and signature.tsr when a TSA is given. */
-export async function signManifest(files: Map<string, Uint8Array>, signer: Signer, investigator: { name: string; org: string }, tsaUrl?: string): Promise<void> {
+export async function signManifest(
+  files: Map<string, Uint8Array>,
+  signer: Signer,
+  investigator: { name: string; org: string },
+  tsaUrl?: string,
+): Promise<void> {
   const manifestBytes = files.get('manifest.json')!;
   const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.pair.privateKey, manifestBytes as Uint8Array<ArrayBuffer>));
-  const signature = { format: 'listingproof-signature', formatVersion: 1, alg: 'ES256', sigFormat: 'ieee-p1363', signed: 'manifest.json', publicKey: bytesToBase64(signer.spki), keyId: signer.keyId, investigator, created: new Date().toISOString(), signature: bytesToBase64(raw) };
+  const signature = {
+    format: 'listingproof-signature',
+    formatVersion: 1,
+    alg: 'ES256',
+    sigFormat: 'ieee-p1363',
+    signed: 'manifest.json',
+    publicKey: bytesToBase64(signer.spki),
+    keyId: signer.keyId,
+    investigator,
+    created: new Date().toISOString(),
+    signature: bytesToBase64(raw),
+  };
   files.set('signature.json', new TextEncoder().encode(JSON.stringify(signature, null, 2)));
   files.delete('signature.tsr');
   if (!tsaUrl) return;
@@ -61,8 +84,13 @@ export async function sealPackage(bytes: Uint8Array, options: SealPackageOptions
   const investigator = options.investigator ?? { name: '王调查', org: '示例维权事务所' };
   for (const capture of manifest.captures) {
     const folder = `captures/${capture.id}/`;
-    const artifacts = manifest.files.filter((f) => f.path.startsWith(folder)).map((f) => ({ path: f.path.slice(folder.length), sha256: f.sha256, bytes: f.bytes }) as Artifact);
-    const source = { id: capture.id, url: capture.url, platform: capture.platform, itemId: capture.itemId, capturedAt: capture.capturedAt, artifacts } as Pick<CaptureRecord, 'id' | 'url' | 'platform' | 'itemId' | 'capturedAt' | 'artifacts'>;
+    const artifacts = manifest.files
+      .filter((f) => f.path.startsWith(folder))
+      .map((f) => ({ path: f.path.slice(folder.length), sha256: f.sha256, bytes: f.bytes }) as Artifact);
+    const source = { id: capture.id, url: capture.url, platform: capture.platform, itemId: capture.itemId, capturedAt: capture.capturedAt, artifacts } as Pick<
+      CaptureRecord,
+      'id' | 'url' | 'platform' | 'itemId' | 'capturedAt' | 'artifacts'
+    >;
     const sealBytes = new TextEncoder().encode(sealText(sealOf(source, { ...investigator, keyId: signer.keyId })));
     const add = async (name: string, data: Uint8Array, mediaType: string) => {
       files.set(folder + name, data);

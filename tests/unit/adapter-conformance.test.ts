@@ -40,7 +40,10 @@ describe('adapter conformance', () => {
           const claimants = ADAPTERS.filter((a) => a.detectPage(blank(href), url) !== null).map((a) => a.id);
           expect(claimants, href).toEqual([id]);
           expect(adapter.detectPage(blank(href), url), href).toBe(kind);
-          expect(adapter.matches.some((p) => matchesPattern(p, url)), `${href} not in matches`).toBe(true);
+          expect(
+            adapter.matches.some((p) => matchesPattern(p, url)),
+            `${href} not in matches`,
+          ).toBe(true);
         }
       }
     });
@@ -56,7 +59,10 @@ describe('adapter conformance', () => {
       for (const href of Object.values(adapter.exampleUrls).flat()) {
         expect(pageScriptFor(href), href).toBe(`/content-scripts/${id}.js`);
         // Exactly one adapter's patterns match, so no page could get two listing scripts.
-        expect(ADAPTERS.filter((a) => a.matches.some((p) => matchesPattern(p, new URL(href)))).map((a) => a.id), href).toEqual([id]);
+        expect(
+          ADAPTERS.filter((a) => a.matches.some((p) => matchesPattern(p, new URL(href)))).map((a) => a.id),
+          href,
+        ).toEqual([id]);
       }
     });
 
@@ -81,10 +87,19 @@ describe('adapter conformance', () => {
     it('has committed fixtures for each page kind it supports', () => {
       const files = readdirSync(new URL(`tests/fixtures/${id}/`, root));
       for (const kind of Object.keys(adapter.exampleUrls) as PageKind[]) {
-        expect(files.some((f) => FIXTURE_HINTS[kind].test(f)), `${id} has no ${kind} fixture`).toBe(true);
+        expect(
+          files.some((f) => FIXTURE_HINTS[kind].test(f)),
+          `${id} has no ${kind} fixture`,
+        ).toBe(true);
       }
-      expect(files.some((f) => /login/.test(f)), `${id} has no login-wall fixture`).toBe(true);
-      expect(files.some((f) => /captcha|risk/.test(f)), `${id} has no captcha fixture`).toBe(true);
+      expect(
+        files.some((f) => /login/.test(f)),
+        `${id} has no login-wall fixture`,
+      ).toBe(true);
+      expect(
+        files.some((f) => /captcha|risk/.test(f)),
+        `${id} has no captcha fixture`,
+      ).toBe(true);
     });
   });
 });
@@ -115,7 +130,10 @@ describe('platforms, permissions and injection agree', () => {
 
   it('every content-script match and chat page lies inside the host permissions', () => {
     for (const pattern of [...ADAPTERS.flatMap((a) => a.matches), ...CHAT_PAGE_MATCHES]) {
-      expect(hostPermissions.some((h) => patternWithin(pattern, h)), pattern).toBe(true);
+      expect(
+        hostPermissions.some((h) => patternWithin(pattern, h)),
+        pattern,
+      ).toBe(true);
     }
   });
 

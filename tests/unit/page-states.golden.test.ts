@@ -8,7 +8,8 @@ import { extractSavedPage } from '@/utils/cli/extract-page';
 
 const own = (rel: string) => new URL(`../fixtures/${rel}`, import.meta.url);
 const run = (rel: string, url: string) => extractSavedPage(readFileSync(own(rel)), url);
-const page = (body: string, title = '') => new TextEncoder().encode(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`);
+const page = (body: string, title = '') =>
+  new TextEncoder().encode(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`);
 
 describe('taken-down listings are `removed`, with what the URL tells', () => {
   const none = { name: '', id: '', sellerId: '' };
@@ -16,7 +17,13 @@ describe('taken-down listings are `removed`, with what the URL tells', () => {
     ['taobao/removed-noitem.html', 'https://item.taobao.com/item.htm?id=790000009999', 'taobao', '790000009999', none],
     ['taobao/removed-noitem.html', 'https://item.taobao.com/auction/noitem.htm?itemid=790000009999', 'taobao', '790000009999', none],
     // the off-shelf state still names the shop: the takedown proof joins the shop's case
-    ['tmall/removed-downshelf-ice.html', 'https://detail.tmall.com/item.htm?id=750123456790', 'tmall', '750123456790', { name: 'Acme官方旗舰店', id: '100200300', sellerId: '2200100200' }],
+    [
+      'tmall/removed-downshelf-ice.html',
+      'https://detail.tmall.com/item.htm?id=750123456790',
+      'tmall',
+      '750123456790',
+      { name: 'Acme官方旗舰店', id: '100200300', sellerId: '2200100200' },
+    ],
     // Tmall's no-item redirect often drops the id: the platform is still known
     ['taobao/removed-noitem.html', 'https://detail.tmall.com/auction/noitem.htm?type=1', 'tmall', undefined, none],
     ['jd/removed-2026-itemover.html', 'https://item.jd.com/100099887766.html', 'jd', '100099887766', { name: '', id: '1000000127', sellerId: '1000000127' }],
@@ -74,7 +81,9 @@ describe('blocked pages are states, never `removed`', () => {
 
   it('a live JD page with the empty #itemover-new block is not removed', () => {
     const out = extractSavedPage(
-      page(`<script>var pageConfig = { product: { skuid: 100099887770, name: 'Acme 耳机', venderId: 1000000127, shopId: '1000000127' } };</script><div id="itemover-new"></div><div class="sku-name">Acme 耳机</div>`),
+      page(
+        `<script>var pageConfig = { product: { skuid: 100099887770, name: 'Acme 耳机', venderId: 1000000127, shopId: '1000000127' } };</script><div id="itemover-new"></div><div class="sku-name">Acme 耳机</div>`,
+      ),
       'https://item.jd.com/100099887770.html',
     );
     expect(out.state).toBe('ready');

@@ -20,9 +20,17 @@ export async function applyImport(outcome: ImportOutcome, names: string[], db: L
 }
 
 /** importFiles (or another runner of it, e.g. in a worker) + applyImport: the one call behind `authorized-import`. */
-export async function importAndStore(files: readonly NamedBlob[], db: ListingProofDatabase = database(), run: typeof importFiles = importFiles): Promise<ApplyResult> {
+export async function importAndStore(
+  files: readonly NamedBlob[],
+  db: ListingProofDatabase = database(),
+  run: typeof importFiles = importFiles,
+): Promise<ApplyResult> {
   try {
-    return await applyImport(await run(files), files.map((f) => f.name), db);
+    return await applyImport(
+      await run(files),
+      files.map((f) => f.name),
+      db,
+    );
   } catch (error) {
     return { ok: false, problems: [], error: error instanceof Error ? error.message : String(error) };
   }

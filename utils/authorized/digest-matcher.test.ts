@@ -13,13 +13,19 @@ import { PLATFORMS, type Platform } from '@/utils/model/listing';
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 const SEED = 20261123;
 const rnd = random(SEED);
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-const WINDOWS: Pick<AuthorizedSeller, 'validFrom' | 'validTo'>[] = [{}, { validTo: '2026-06-30' }, { validFrom: '2026-07-01' }, { validFrom: '2026-01-01', validTo: '2026-12-31' }, { validTo: '2025-12-31' }];
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const WINDOWS: Pick<AuthorizedSeller, 'validFrom' | 'validTo'>[] = [
+  {},
+  { validTo: '2026-06-30' },
+  { validFrom: '2026-07-01' },
+  { validFrom: '2026-01-01', validTo: '2026-12-31' },
+  { validTo: '2025-12-31' },
+];
 const NAMES = ['Acme官方旗舰店', 'ＡＣＭＥ 授权 专卖店', 'acme授权专卖店', '数码之家', 'Digital Home', '小店 A', '小店B'];
 const PLATFORMS_WITH_SELLERS: Platform[] = ['taobao', 'tmall', 'jd']; // pdd: none listed
 
@@ -36,7 +42,12 @@ for (let i = 0; i < 300; i++) {
   });
 }
 const product = (p: Partial<AuthorizedProduct> & Pick<AuthorizedProduct, 'code' | 'minPriceFen'>): AuthorizedProduct => ({
-  name: '', keywords: [], excludeKeywords: [], itemIds: [], minPrice: `${p.minPriceFen / 100}.00`, ...p,
+  name: '',
+  keywords: [],
+  excludeKeywords: [],
+  itemIds: [],
+  minPrice: `${p.minPriceFen / 100}.00`,
+  ...p,
 });
 const list = makeList({
   brand: 'Acme',
@@ -77,7 +88,10 @@ describe(`seller digest (seed ${SEED})`, () => {
       }
       // The comparison must have exercised every outcome, or it proves little.
       for (const outcome of ['authorized/shopId', 'authorized/sellerId', 'authorized/shopName', 'expired/shopId', 'unauthorized/-', 'unknown/-']) {
-        expect([...kinds].some((k) => k.startsWith(outcome)), outcome).toBe(true);
+        expect(
+          [...kinds].some((k) => k.startsWith(outcome)),
+          outcome,
+        ).toBe(true);
       }
     });
   }
@@ -94,7 +108,9 @@ describe(`seller digest (seed ${SEED})`, () => {
     const empty = buildIndex(makeList({ brand: 'Acme', updatedAt: list.updatedAt, sellers: [], products: list.products }), index.meta);
     const at = new Date('2026-06-15T12:00:00+08:00');
     const matcher = new DigestMatcher(buildSellerDigest(empty, ['jd'], at));
-    expect(matcher.verdict({ platform: 'jd', shopId: '1', shopName: 'x', title: 'XR-200', lowestPriceFen: 100 })).toEqual(verdictFor(empty, { platform: 'jd', shopId: '1', shopName: 'x', title: 'XR-200', lowestPriceFen: 100, at }));
+    expect(matcher.verdict({ platform: 'jd', shopId: '1', shopName: 'x', title: 'XR-200', lowestPriceFen: 100 })).toEqual(
+      verdictFor(empty, { platform: 'jd', shopId: '1', shopName: 'x', title: 'XR-200', lowestPriceFen: 100, at }),
+    );
   });
 
   it('hashes to 52-bit integers that keep a status bit exact', () => {

@@ -35,7 +35,10 @@ function lookup(set: Float64Array, key: string): 'valid' | 'outside' | undefined
   return undefined;
 }
 
-const hit = (status: 'valid' | 'outside', by: NonNullable<Verdict['matchedBy']>): SellerPart => ({ seller: status === 'valid' ? 'authorized' : 'expired', matchedBy: by });
+const hit = (status: 'valid' | 'outside', by: NonNullable<Verdict['matchedBy']>): SellerPart => ({
+  seller: status === 'valid' ? 'authorized' : 'expired',
+  matchedBy: by,
+});
 
 export class DigestMatcher {
   private readonly platforms = new Map<Platform, HashSets>();

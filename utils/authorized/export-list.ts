@@ -1,11 +1,5 @@
 import Papa from 'papaparse';
-import {
-  AUTHORIZED_LIST_FORMAT,
-  AUTHORIZED_LIST_VERSION,
-  PRODUCT_FIELDS,
-  SELLER_FIELDS,
-  type AuthorizedList,
-} from '@/utils/model/authorized-list';
+import { AUTHORIZED_LIST_FORMAT, AUTHORIZED_LIST_VERSION, PRODUCT_FIELDS, SELLER_FIELDS, type AuthorizedList } from '@/utils/model/authorized-list';
 import { escapeFormula } from '@/utils/authorized/formula';
 
 // The list in force written back out in the forms the import reads: canonical JSON, or the

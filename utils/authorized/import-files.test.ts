@@ -20,7 +20,14 @@ describe('importing valid lists', () => {
     expect(outcome.replaces).toBe('all');
     expect(outcome.list.brand).toBe('Acme');
     expect(outcome.list.sellers).toHaveLength(3);
-    expect(outcome.list.sellers[0]).toEqual({ platform: 'tmall', shopId: '100200300', shopName: 'Acme官方旗舰店', sellerId: '', validFrom: '2026-01-01', validTo: '2026-12-31' });
+    expect(outcome.list.sellers[0]).toEqual({
+      platform: 'tmall',
+      shopId: '100200300',
+      shopName: 'Acme官方旗舰店',
+      sellerId: '',
+      validFrom: '2026-01-01',
+      validTo: '2026-12-31',
+    });
     expect(outcome.list.products[1]).toMatchObject({ code: 'XR-300', minPrice: '399.00', minPriceFen: 39900 });
     expect(outcome.list.products[1]!.guidePrice).toBeUndefined();
   });
@@ -104,7 +111,12 @@ describe('rejecting malformed files, listing every problem', () => {
   });
 
   it('non-numeric and missing prices', async () => {
-    expect(brief(await problemsOf('bad-prices.csv'))).toEqual(['2:minPrice:bad-price', '3:minPrice:missing-field', '4:minPrice:bad-price', '5:guidePrice:bad-price']);
+    expect(brief(await problemsOf('bad-prices.csv'))).toEqual([
+      '2:minPrice:bad-price',
+      '3:minPrice:missing-field',
+      '4:minPrice:bad-price',
+      '5:guidePrice:bad-price',
+    ]);
   });
 
   it('unknown and missing platforms', async () => {

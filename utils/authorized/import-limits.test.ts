@@ -18,7 +18,13 @@ describe('XLSX size caps', () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.problems).toEqual([
-      expect.objectContaining({ code: 'xlsx-part-too-large', row: 0, field: '', file: 'list.xlsx', params: { part: 'xl/worksheets/sheet1.xml', maxBytes: IMPORT_LIMITS.maxXlsxPartBytes, fileBytes: bomb.length } }),
+      expect.objectContaining({
+        code: 'xlsx-part-too-large',
+        row: 0,
+        field: '',
+        file: 'list.xlsx',
+        params: { part: 'xl/worksheets/sheet1.xml', maxBytes: IMPORT_LIMITS.maxXlsxPartBytes, fileBytes: bomb.length },
+      }),
     ]);
     expect(outcome.problems[0]!.message).toMatch(/unpacks to more than 67108864 bytes/);
   });
@@ -32,9 +38,16 @@ describe('XLSX size caps', () => {
 
   it('caps the sum of the parts and the entry count, and names a damaged zip', async () => {
     const parts = Array.from({ length: 3 }, (_, i) => ({ name: `xl/p${i}.xml`, data: Buffer.alloc(2048, 'x') }));
-    expect(await checkXlsxSizes(buildZip(parts), { ...IMPORT_LIMITS, maxXlsxTotalBytes: 5000 })).toEqual({ kind: 'part-too-large', part: 'xl/p2.xml', maxBytes: 5000 });
+    expect(await checkXlsxSizes(buildZip(parts), { ...IMPORT_LIMITS, maxXlsxTotalBytes: 5000 })).toEqual({
+      kind: 'part-too-large',
+      part: 'xl/p2.xml',
+      maxBytes: 5000,
+    });
     expect(await checkXlsxSizes(buildZip(parts), { ...IMPORT_LIMITS, maxXlsxEntries: 2 })).toEqual({ kind: 'unreadable', detail: '3 entries (more than 2)' });
-    expect(await checkXlsxSizes(new TextEncoder().encode('not a zip at all, just text'), IMPORT_LIMITS)).toMatchObject({ kind: 'unreadable', detail: /no end of central directory/ });
+    expect(await checkXlsxSizes(new TextEncoder().encode('not a zip at all, just text'), IMPORT_LIMITS)).toMatchObject({
+      kind: 'unreadable',
+      detail: /no end of central directory/,
+    });
     expect(await checkXlsxSizes(buildZip(parts), IMPORT_LIMITS)).toBeUndefined();
   });
 
@@ -53,7 +66,10 @@ describe('row caps', () => {
   it('refuses a CSV with more lines than rows allowed, before parsing', async () => {
     const rows = Array.from({ length: 12 }, (_, i) => `tmall,${100 + i},店${i}`).join('\n');
     const outcome = await importFiles([named('sellers.csv', `platform,shopId,shopName\n${rows}\n`)], { ...IMPORT_LIMITS, maxRows: 10 });
-    expect(outcome).toEqual({ ok: false, problems: [expect.objectContaining({ code: 'too-many-rows', row: 0, file: 'sellers.csv', params: { rows: '13+', maxRows: 10 } })] });
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ code: 'too-many-rows', row: 0, file: 'sellers.csv', params: { rows: '13+', maxRows: 10 } })],
+    });
   });
 
   it('refuses a CSV or JSON file past the byte cap', async () => {

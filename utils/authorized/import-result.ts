@@ -8,9 +8,7 @@ import {
 } from '@/utils/model/authorized-list';
 
 /** What a file import gives the caller: a validated list (or half of one) or every problem found. */
-export type ImportOutcome =
-  | { ok: true; list: AuthorizedList; replaces: 'all' | 'sellers' | 'products' }
-  | { ok: false; problems: ImportProblem[] };
+export type ImportOutcome = { ok: true; list: AuthorizedList; replaces: 'all' | 'sellers' | 'products' } | { ok: false; problems: ImportProblem[] };
 
 export function rejected(problems: ImportProblem[]): ImportOutcome {
   return { ok: false, problems };

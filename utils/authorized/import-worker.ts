@@ -22,6 +22,7 @@ scope.onmessage = (e) => {
   const run = files ? importFiles(files) : Promise.resolve(rejected([problem('no-files', { row: 0, field: '' })]));
   void run.then(
     (outcome) => scope.postMessage(outcome),
-    (err: unknown) => scope.postMessage(rejected([problem('unreadable-file', { row: 0, field: '' }, { detail: err instanceof Error ? err.message : String(err) })])),
+    (err: unknown) =>
+      scope.postMessage(rejected([problem('unreadable-file', { row: 0, field: '' }, { detail: err instanceof Error ? err.message : String(err) })])),
   );
 };

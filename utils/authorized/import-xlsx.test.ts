@@ -19,7 +19,12 @@ async function xlsxFile(sheets: { name: string; rows: XlsxCell[][] }[], name = '
 
 describe('XLSX import', () => {
   it('reads both sheets: number ids without ".0", number prices, date cells as YYYY-MM-DD', async () => {
-    const outcome = await importFiles([await xlsxFile([{ name: 'sellers', rows: SELLERS }, { name: 'products', rows: PRODUCTS }])]);
+    const outcome = await importFiles([
+      await xlsxFile([
+        { name: 'sellers', rows: SELLERS },
+        { name: 'products', rows: PRODUCTS },
+      ]),
+    ]);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.replaces).toBe('all');
@@ -38,7 +43,12 @@ describe('XLSX import', () => {
 
   it('reports problems with spreadsheet row numbers per sheet', async () => {
     const bad: XlsxCell[][] = [...SELLERS, ['tmall', 100200300, 'again', null, null, null], ['weibo', 1, 'x', null, null, null]];
-    const outcome = await importFiles([await xlsxFile([{ name: 'sellers', rows: bad }, { name: 'products', rows: [PRODUCTS[0]!, ['A', null, 'a', null, null, 'n/a', null]] }])]);
+    const outcome = await importFiles([
+      await xlsxFile([
+        { name: 'sellers', rows: bad },
+        { name: 'products', rows: [PRODUCTS[0]!, ['A', null, 'a', null, null, 'n/a', null]] },
+      ]),
+    ]);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.problems.map((p) => `${p.sheet}:${p.row}:${p.field}:${p.code}`)).toEqual([

@@ -28,9 +28,18 @@ function xlsxCell(cell: unknown): Cell {
   return String(cell);
 }
 
-export async function importXlsx(input: Blob | ArrayBuffer | Uint8Array, file: string | undefined, all: ProblemList, limits: ImportLimits = IMPORT_LIMITS): Promise<ListHalves | undefined> {
+export async function importXlsx(
+  input: Blob | ArrayBuffer | Uint8Array,
+  file: string | undefined,
+  all: ProblemList,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<ListHalves | undefined> {
   const problems = new ProblemList();
-  const halves = await readWorkbook(input instanceof Uint8Array ? input : new Uint8Array(input instanceof Blob ? await input.arrayBuffer() : input), problems, limits);
+  const halves = await readWorkbook(
+    input instanceof Uint8Array ? input : new Uint8Array(input instanceof Blob ? await input.arrayBuffer() : input),
+    problems,
+    limits,
+  );
   all.merge(problems, file);
   return problems.empty ? halves : undefined;
 }
@@ -64,7 +73,11 @@ async function readWorkbook(input: Uint8Array, problems: ProblemList, limits: Im
       problems.add(problem('too-many-rows', { row: 0, field: '', sheet: half }, { rows: sheet.data.length - 1, maxRows: limits.maxRows }));
       continue;
     }
-    const table = readTable(sheet.data.map((r) => r.map(xlsxCell)), half, problems);
+    const table = readTable(
+      sheet.data.map((r) => r.map(xlsxCell)),
+      half,
+      problems,
+    );
     if (!table) continue;
     const rowNumber = (i: number) => table.rowNumbers[i] ?? i + 2;
     if (half === 'sellers') out.sellers = validateSellers(table.rows, rowNumber, problems);

@@ -84,7 +84,10 @@ describe('export', () => {
   it('the CSV pair round-trips, escaping formula cells for spreadsheets', async () => {
     const formulas = await importFiles([fixtureFile('formulas.csv')]);
     if (!formulas.ok) throw new Error('fixture should import');
-    const list = makeList({ sellers: [...formulas.list.sellers, { platform: 'jd', shopId: '7', shopName: "'=already quoted", sellerId: '' }], products: (await validList()).products });
+    const list = makeList({
+      sellers: [...formulas.list.sellers, { platform: 'jd', shopId: '7', shopName: "'=already quoted", sellerId: '' }],
+      products: (await validList()).products,
+    });
     const csv = listToCsv(list);
     expect(csv.sellers.startsWith('\ufeffplatform,shopId,shopName,sellerId,validFrom,validTo\r\n')).toBe(true);
     expect(csv.sellers).toContain(`"'=HYPERLINK(""http://x.invalid"",""click"")"`);

@@ -48,7 +48,13 @@ describe('normalisation', () => {
 
 describe('seller verdicts', () => {
   it('matches by platform + shop id within the window, naming the list', () => {
-    expect(v({ shopId: '100', shopName: 'anything' })).toMatchObject({ seller: 'authorized', matchedBy: 'shopId', listId: 'L1', listBrand: 'Acme', listUpdatedAt: '2026-11-01T00:00:00Z' });
+    expect(v({ shopId: '100', shopName: 'anything' })).toMatchObject({
+      seller: 'authorized',
+      matchedBy: 'shopId',
+      listId: 'L1',
+      listBrand: 'Acme',
+      listUpdatedAt: '2026-11-01T00:00:00Z',
+    });
   });
   it('same shop id on another platform does not match', () => {
     expect(v({ platform: 'jd', shopId: '100', shopName: 'Acme官方旗舰店' }).seller).toBe('unauthorized');
@@ -109,7 +115,11 @@ describe('price verdicts', () => {
     expect(v({ itemId: '750', title: 'XR200 耳机套', lowestPriceFen: 20000 })).toMatchObject({ productCode: 'XR-200', price: 'below-min' });
   });
   it('several products match: the highest minimum applies', () => {
-    expect(v({ itemId: '1', title: 'Acme XR200 Pro 旗舰', lowestPriceFen: 30000 })).toMatchObject({ productCode: 'XR-PRO', minPrice: '399.00', price: 'below-min' });
+    expect(v({ itemId: '1', title: 'Acme XR200 Pro 旗舰', lowestPriceFen: 30000 })).toMatchObject({
+      productCode: 'XR-PRO',
+      minPrice: '399.00',
+      price: 'below-min',
+    });
     expect(v({ itemId: '888', title: 'XR200', lowestPriceFen: 99999 })).toMatchObject({ productCode: 'BY-ID', price: 'below-min' });
   });
   it('no product: no-rule; unknown price: unknown', () => {
@@ -127,7 +137,10 @@ describe('keyword index at scale', () => {
     const products = Array.from({ length: 5000 }, (_, i) => product({ code: `P${i}`, keywords: [`MDL-${i}`], minPriceFen: 100 + i }));
     const idx = buildIndex(makeList({ products }), { id: 'S', updatedAt: '', brand: '' });
     // "mdl-4999" also contains mdl-4, mdl-49 and mdl-499: all match, the highest minimum applies
-    expect(verdictFor(idx, { platform: 'jd', title: 'Acme MDL-4999 耳机', lowestPriceFen: 6000, at: JUNE })).toMatchObject({ productCode: 'P4999', price: 'ok' });
+    expect(verdictFor(idx, { platform: 'jd', title: 'Acme MDL-4999 耳机', lowestPriceFen: 6000, at: JUNE })).toMatchObject({
+      productCode: 'P4999',
+      price: 'ok',
+    });
     expect(verdictFor(idx, { platform: 'jd', title: 'Acme MDL 耳机', lowestPriceFen: 1, at: JUNE }).price).toBe('no-rule');
   });
 });

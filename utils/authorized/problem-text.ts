@@ -33,7 +33,8 @@ export const problemMessages = defineMessages<ProblemCode>({
     'http-status': 'The server answered HTTP {status}',
     'insecure-redirect': 'The server redirects to {location}, which is not https (http only for localhost); it was not followed',
     'too-many-redirects': 'More than {max} redirects; the list URL should point at the list itself',
-    'hidden-redirect': 'The server redirects, and the browser does not reveal where, so the redirect cannot be checked; enter the address the list is finally served from',
+    'hidden-redirect':
+      'The server redirects, and the browser does not reveal where, so the redirect cannot be checked; enter the address the list is finally served from',
     'too-many-rows': 'More than {maxRows} rows ({rows} found); split the list or use JSON',
     'xlsx-part-too-large': 'The workbook part "{part}" unpacks to more than {maxBytes} bytes (the file is {fileBytes} bytes); save the list as CSV or JSON',
   },

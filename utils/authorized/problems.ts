@@ -50,4 +50,3 @@ export class ProblemList {
     return [...this.items, problem('too-many-problems', { row: 0, field: '' }, { shown: this.items.length, total: this.total })];
   }
 }
-

@@ -31,14 +31,20 @@ export interface SyncRequest {
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** https anywhere; plain http only to this machine (a brand's test server). */
-export const syncUrlSchema = z.string().trim().refine((s) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || (u.protocol === 'http:' && LOCAL_HOSTS.has(u.hostname));
-  } catch {
-    return false;
-  }
-}, { message: 'insecure-url' });
+export const syncUrlSchema = z
+  .string()
+  .trim()
+  .refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === 'https:' || (u.protocol === 'http:' && LOCAL_HOSTS.has(u.hostname));
+      } catch {
+        return false;
+      }
+    },
+    { message: 'insecure-url' },
+  );
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const where = { row: 0, field: 'url' };

@@ -11,7 +11,10 @@ const FIELDS: Record<ListHalf, readonly string[]> = { sellers: SELLER_FIELDS, pr
 
 /** Header cell -> canonical field name (matched without case or surrounding space), or undefined. */
 function headerField(cell: Cell, half: ListHalf): string | undefined {
-  const name = String(cell ?? '').replace(/^\ufeff/, '').trim().toLowerCase();
+  const name = String(cell ?? '')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .toLowerCase();
   return FIELDS[half].find((f) => f.toLowerCase() === name);
 }
 

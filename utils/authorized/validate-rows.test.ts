@@ -8,12 +8,12 @@ import { ProblemList } from '@/utils/authorized/problems';
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 const SEED = 20261204;
 const rnd = random(SEED);
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 const VALUES = {
   platform: ['tmall', 'taobao', 'jd', 'pdd', 'pdd', 'Tmall', ' jd', '天猫', 'amazon', '', undefined, 3],

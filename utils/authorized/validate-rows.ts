@@ -122,7 +122,8 @@ export function validateSellers(rows: readonly unknown[], rowNumber: RowNumber, 
     const seller = fastSeller(rows[i]) ?? slowSeller(rows[i], row, problems);
     if (!seller) continue;
     // one report per row: the first key that repeats
-    const dup = (seller.shopId !== '' && check(seller, 'shopId', seller.shopId, row)) || (seller.sellerId !== '' && check(seller, 'sellerId', seller.sellerId, row));
+    const dup =
+      (seller.shopId !== '' && check(seller, 'shopId', seller.shopId, row)) || (seller.sellerId !== '' && check(seller, 'sellerId', seller.sellerId, row));
     if (!dup && !seller.shopId && !seller.sellerId) check(seller, 'shopName', normalise(seller.shopName), row);
     out.push(seller);
   }

@@ -5,9 +5,7 @@
 
 import type { ImportLimits } from '@/utils/authorized/import-limits';
 
-export type XlsxSizeProblem =
-  | { kind: 'part-too-large'; part: string; maxBytes: number }
-  | { kind: 'unreadable'; detail: string };
+export type XlsxSizeProblem = { kind: 'part-too-large'; part: string; maxBytes: number } | { kind: 'unreadable'; detail: string };
 
 interface CentralEntry {
   name: string;
@@ -40,7 +38,13 @@ function centralEntries(bytes: Uint8Array, maxEntries: number): CentralEntry[] |
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return `central directory entry ${i + 1} is damaged`;
     const nameLength = view.getUint16(at + 28, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    out.push({ name, method: view.getUint16(at + 10, true), compressedSize: view.getUint32(at + 20, true), size: view.getUint32(at + 24, true), localOffset: view.getUint32(at + 42, true) });
+    out.push({
+      name,
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      localOffset: view.getUint32(at + 42, true),
+    });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return out;
@@ -76,7 +80,8 @@ export async function checkXlsxSizes(bytes: Uint8Array, limits: ImportLimits): P
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const e of entries) {
-    if (e.localOffset + 30 > bytes.length || view.getUint32(e.localOffset, true) !== LOCAL) return { kind: 'unreadable', detail: `local header of ${e.name} is damaged` };
+    if (e.localOffset + 30 > bytes.length || view.getUint32(e.localOffset, true) !== LOCAL)
+      return { kind: 'unreadable', detail: `local header of ${e.name} is damaged` };
     const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
     const data = bytes.subarray(start, start + e.compressedSize);
     if (e.method === 0) {

@@ -61,7 +61,12 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
         randomUUID: () => crypto.randomUUID(),
         db: database(),
         onStored: async (db, rec) => {
-          await appendCustody(db, { event: 'capture', captureId: rec.id, actor: settings.investigator, detail: `captured ${rec.url}; seal.json sha256 ${sealSha256Of(rec)}` });
+          await appendCustody(db, {
+            event: 'capture',
+            captureId: rec.id,
+            actor: settings.investigator,
+            detail: `captured ${rec.url}; seal.json sha256 ${sealSha256Of(rec)}`,
+          });
         },
         seal: { name: settings.investigator, org: settings.investigatorOrg, keyId: key.keyId },
       },

@@ -16,7 +16,11 @@ export function chatPageProxy(tabId: number): ChatPageRequests & { environment()
     hideUi: async () => void (await ask({ op: 'hideUi' })),
     showUi: async () => void (await ask({ op: 'showUi' })),
     screens: async () => chatScreensReplySchema.parse(await ask({ op: 'chatScreens' })),
-    scrollToScreen: async (index) => void z.number().optional().parse(await ask({ op: 'chatScrollToScreen', index })),
+    scrollToScreen: async (index) =>
+      void z
+        .number()
+        .optional()
+        .parse(await ask({ op: 'chatScrollToScreen', index })),
     environment: async () => pageEnvironmentSchema.parse(await ask({ op: 'environment' })),
   };
 }

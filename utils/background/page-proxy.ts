@@ -30,7 +30,11 @@ export function pageProxy(tabId: number): PageRequests & { environment(): Promis
     hideFixedAndSticky: async () => void (await ask({ op: 'hideFixedAndSticky' })),
     serializeDom: async () => z.string().parse(await ask({ op: 'serializeDom' })),
     metrics: async () => metricsSchema.parse(await ask({ op: 'metrics' })),
-    scrollTo: async (y) => z.number().optional().parse(await ask({ op: 'scrollTo', y: Math.max(0, y) })),
+    scrollTo: async (y) =>
+      z
+        .number()
+        .optional()
+        .parse(await ask({ op: 'scrollTo', y: Math.max(0, y) })),
     addRenderImage: async (url, dataUrl) => void (await ask({ op: 'addRenderImage', url, dataUrl })),
     loadRenderer: async () => void (await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/full-page-renderer.js'] })),
     renderFullPage: async () => renderedSchema.parse(await ask({ op: 'renderFullPage' })),

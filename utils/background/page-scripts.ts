@@ -38,9 +38,15 @@ async function inject(tabId: number, knownUrl?: string, retry = true): Promise<v
   if (!file) return;
   // Top frame only, as the manifest content scripts were.
   const target = { tabId };
-  const claimed = await browser.scripting.executeScript({ target, func: claimDocument }).then(([r]) => r?.result === true, () => false);
+  const claimed = await browser.scripting.executeScript({ target, func: claimDocument }).then(
+    ([r]) => r?.result === true,
+    () => false,
+  );
   if (!claimed) return; // already served, or the tab closed or navigated away (its next load brings its own)
-  const ok = await browser.scripting.executeScript({ target, files: [file] }).then(() => true, () => false);
+  const ok = await browser.scripting.executeScript({ target, files: [file] }).then(
+    () => true,
+    () => false,
+  );
   if (ok) return;
   await browser.scripting.executeScript({ target, func: releaseDocument }).catch(() => undefined);
   if (retry) setTimeout(() => void inject(tabId, undefined, false), RETRY_MS);
@@ -60,7 +66,11 @@ export function registerPageScriptInjection(): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') {
       cancelFallback(tabId);
-      if (tab.url && pageScriptFor(tab.url)) fallbacks.set(tabId, setTimeout(() => void inject(tabId), FALLBACK_MS));
+      if (tab.url && pageScriptFor(tab.url))
+        fallbacks.set(
+          tabId,
+          setTimeout(() => void inject(tabId), FALLBACK_MS),
+        );
     } else if (change.status === 'complete') {
       cancelFallback(tabId);
       void inject(tabId, tab.url);

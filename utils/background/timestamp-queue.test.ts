@@ -29,7 +29,11 @@ async function storedCapture(db: ListingProofDatabase) {
   const { record, bytes } = await makeCapture();
   const { caseId: _c, ...draft } = record;
   const blobs = new Map([...bytes].map(([p, b]) => [p, new Blob([b as Uint8Array<ArrayBuffer>])]));
-  return storeCapture(db, draft, blobs, { now: record.capturedAt, newCaseId: () => crypto.randomUUID(), seal: { name: 'Li', org: 'Acme IP', keyId: 'ab'.repeat(32) } });
+  return storeCapture(db, draft, blobs, {
+    now: record.capturedAt,
+    newCaseId: () => crypto.randomUUID(),
+    seal: { name: 'Li', org: 'Acme IP', keyId: 'ab'.repeat(32) },
+  });
 }
 
 function deps(db: ListingProofDatabase, now: () => Date = () => new Date()): StampDeps {
@@ -51,7 +55,9 @@ describe('timestamp queue (real openssl TSA on 127.0.0.1)', () => {
     expect(row.serial).toMatch(/^[0-9a-f]+$/);
     writeFileSync(join(work, 'seal.json'), await blobBytes(db, `${rec.id}/seal.json`));
     writeFileSync(join(work, 'seal.tsr'), await blobBytes(db, `${rec.id}/seal.tsr`));
-    const out = execFileSync('openssl', ['ts', '-verify', '-data', join(work, 'seal.json'), '-in', join(work, 'seal.tsr'), '-CAfile', tsa.caPemFile], { encoding: 'utf8' });
+    const out = execFileSync('openssl', ['ts', '-verify', '-data', join(work, 'seal.json'), '-in', join(work, 'seal.tsr'), '-CAfile', tsa.caPemFile], {
+      encoding: 'utf8',
+    });
     expect(out).toContain('Verification: OK');
     const log = await db.custody.orderBy('seq').toArray();
     expect(log.at(-1)!.detail).toContain(`genTime ${row.genTime}`);
@@ -63,7 +69,10 @@ describe('timestamp queue (real openssl TSA on 127.0.0.1)', () => {
     const rec = await storedCapture(db);
     tsa.setMode('down');
     const t0 = new Date();
-    const pending = (await stampCapture(deps(db, () => t0), rec.id))!;
+    const pending = (await stampCapture(
+      deps(db, () => t0),
+      rec.id,
+    ))!;
     expect(pending.status).toBe('pending');
     expect(pending.lastError).toMatch(/503|down/i);
     expect(Date.parse(pending.nextAttemptAt)).toBe(t0.getTime() + backoffMs(1));

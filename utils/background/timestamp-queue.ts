@@ -76,13 +76,32 @@ async function settle(deps: StampDeps, row: TimestampRecord, outcome: StampOutco
   let next: TimestampRecord;
   if (outcome.status === 'stamped') {
     const { lastError: _e, ...rest } = row;
-    next = { ...rest, status: 'stamped', attempts, tsa: outcome.tsa, genTime: outcome.genTime, serial: outcome.serial, tsrSha256: await sha256Bytes(outcome.tsr), tsrBytes: outcome.tsr.byteLength, receivedAt: now.toISOString() };
+    next = {
+      ...rest,
+      status: 'stamped',
+      attempts,
+      tsa: outcome.tsa,
+      genTime: outcome.genTime,
+      serial: outcome.serial,
+      tsrSha256: await sha256Bytes(outcome.tsr),
+      tsrBytes: outcome.tsr.byteLength,
+      receivedAt: now.toISOString(),
+    };
     const data = new Blob([outcome.tsr as Uint8Array<ArrayBuffer>], { type: 'application/timestamp-reply' });
     await db.transaction('rw', db.timestamps, db.artifactBlobs, async () => {
       await db.artifactBlobs.put({ id: `${row.captureId}/${SEAL_TOKEN_PATH}`, captureId: row.captureId, data });
       await db.timestamps.put(next);
     });
-    await appendCustody(db, { event: 'note', captureId: row.captureId, actor: await deps.actor(), detail: `${SEAL_TOKEN_PATH} from ${outcome.tsa}: genTime ${outcome.genTime}, serial ${outcome.serial}, over ${SEAL_PATH} sha256 ${row.sealSha256}` }, now);
+    await appendCustody(
+      db,
+      {
+        event: 'note',
+        captureId: row.captureId,
+        actor: await deps.actor(),
+        detail: `${SEAL_TOKEN_PATH} from ${outcome.tsa}: genTime ${outcome.genTime}, serial ${outcome.serial}, over ${SEAL_PATH} sha256 ${row.sealSha256}`,
+      },
+      now,
+    );
     deps.onStamped?.(row.captureId);
     return next;
   }

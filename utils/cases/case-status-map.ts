@@ -9,7 +9,10 @@ import { normaliseName } from '@/utils/evidence/shop-key';
 /** `platform|id|<shop id>` and `platform|name|<normalised name>` → status */
 export type CaseStatusMap = Record<string, CaseStatus>;
 
-export function caseStatusMap(cases: readonly Pick<CaseRecord, 'platform' | 'shopKey' | 'shopName' | 'status'>[], platforms?: readonly Platform[]): CaseStatusMap {
+export function caseStatusMap(
+  cases: readonly Pick<CaseRecord, 'platform' | 'shopKey' | 'shopName' | 'status'>[],
+  platforms?: readonly Platform[],
+): CaseStatusMap {
   const map: CaseStatusMap = {};
   for (const c of cases) {
     if (platforms && !platforms.includes(c.platform)) continue;

@@ -17,7 +17,12 @@ describe('case status', () => {
   it('records each change on the case and in the custody chain', async () => {
     const db = await withCase();
     await setCaseStatus(db, 'case-1', { status: 'warned', actor: '王调查' }, new Date('2026-12-02T01:00:00Z'));
-    const after = await setCaseStatus(db, 'case-1', { status: 'complained', channel: 'alibaba', complaintNo: ' IPP-2026-001 ', actor: '王调查' }, new Date('2026-12-03T01:00:00Z'));
+    const after = await setCaseStatus(
+      db,
+      'case-1',
+      { status: 'complained', channel: 'alibaba', complaintNo: ' IPP-2026-001 ', actor: '王调查' },
+      new Date('2026-12-03T01:00:00Z'),
+    );
     expect(after.status).toBe('complained');
     expect(after.statusHistory?.map((h) => h.status)).toEqual(['warned', 'complained']);
     expect(after.statusHistory?.[1]).toMatchObject({ complaintNo: 'IPP-2026-001', channel: 'alibaba', at: '2026-12-03T01:00:00.000Z' });

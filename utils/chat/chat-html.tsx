@@ -121,7 +121,9 @@ function ChatTranscript({ chat, locale }: { chat: ChatJson; locale: Locale }) {
           </dl>
           <p className="note">{t('note', { offset: offsetLabel(chat.utcOffsetMinutes ?? 480) })}</p>
         </header>
-        <main>{chat.messages.length > 0 ? chat.messages.map((m, i) => <Message key={i} m={m} t={t} firstImage={firstImages[i] ?? 1} />) : <p>{t('noMessages')}</p>}</main>
+        <main>
+          {chat.messages.length > 0 ? chat.messages.map((m, i) => <Message key={i} m={m} t={t} firstImage={firstImages[i] ?? 1} />) : <p>{t('noMessages')}</p>}
+        </main>
       </body>
     </html>
   );

@@ -67,20 +67,36 @@ describe('loadHistory', () => {
 
   it('is bounded by rounds and by time', async () => {
     const byRounds = simulatedList(3000, 30);
-    expect(await loadHistory(null, { scroller: byRounds.scroller, countMessages: byRounds.loaded, sleep: byRounds.sleep, now: byRounds.clock, maxRounds: 5 })).toMatchObject({
+    expect(
+      await loadHistory(null, { scroller: byRounds.scroller, countMessages: byRounds.loaded, sleep: byRounds.sleep, now: byRounds.clock, maxRounds: 5 }),
+    ).toMatchObject({
       stoppedReason: 'max-rounds',
       complete: false,
       rounds: 5,
     });
     const byTime = simulatedList(3000, 30);
-    const r = await loadHistory(null, { scroller: byTime.scroller, countMessages: byTime.loaded, sleep: byTime.sleep, now: byTime.clock, maxDurationMs: 1000, pollMs: 100 });
+    const r = await loadHistory(null, {
+      scroller: byTime.scroller,
+      countMessages: byTime.loaded,
+      sleep: byTime.sleep,
+      now: byTime.clock,
+      maxDurationMs: 1000,
+      pollMs: 100,
+    });
     expect(r.stoppedReason).toBe('max-duration');
     expect(r.rounds).toBe(10);
   });
 
   it('a list that never grows is complete after the quiet rounds', async () => {
     const list = simulatedList(20, 30);
-    const r = await loadHistory(null, { scroller: list.scroller, countMessages: list.loaded, sleep: list.sleep, now: list.clock, stableRounds: 2, roundWaitMs: 300 });
+    const r = await loadHistory(null, {
+      scroller: list.scroller,
+      countMessages: list.loaded,
+      sleep: list.sleep,
+      now: list.clock,
+      stableRounds: 2,
+      roundWaitMs: 300,
+    });
     expect(r).toMatchObject({ complete: true, rounds: 2, messages: 20 });
   });
 

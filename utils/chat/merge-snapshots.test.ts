@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { RawChatMessage } from '@/utils/model/chat';
 import { mergeSnapshots } from '@/utils/chat/merge-snapshots';
 
-const m = (text: string, role: RawChatMessage['role'] = 'buyer'): RawChatMessage => ({ kind: 'message', role, name: '', timeText: '', text, images: [], links: [] });
+const m = (text: string, role: RawChatMessage['role'] = 'buyer'): RawChatMessage => ({
+  kind: 'message',
+  role,
+  name: '',
+  timeText: '',
+  text,
+  images: [],
+  links: [],
+});
 const texts = (rows: RawChatMessage[]): string[] => rows.map((r) => r.text);
 const list = (...t: string[]): RawChatMessage[] => t.map((x) => m(x));
 

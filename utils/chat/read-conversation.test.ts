@@ -38,7 +38,12 @@ describe('readConversation on the platform fixtures', () => {
   it('JD and Pinduoduo: rows without a time take the time line in force', async () => {
     const jdUrl = 'https://chat.jd.com/index.action?venderId=1000381022';
     const jd = await readConversation({ doc: loadDocument(ownFixture('chat/jd-dongdong.html'), jdUrl), url: jdUrl, history: false, now: NOW });
-    expect(jd.messages[3]).toMatchObject({ role: 'buyer', timeText: '11-03 09:12', time: '2025-11-03T09:12:00+08:00', imageUrls: ['https://img30.360buyimg.com/chat/jfs/t1/receipt.jpg'] });
+    expect(jd.messages[3]).toMatchObject({
+      role: 'buyer',
+      timeText: '11-03 09:12',
+      time: '2025-11-03T09:12:00+08:00',
+      imageUrls: ['https://img30.360buyimg.com/chat/jfs/t1/receipt.jpg'],
+    });
     const pddUrl = 'https://mobile.yangkeduo.com/chat_detail.html?mall_id=877317613';
     const pdd = await readConversation({ doc: loadDocument(ownFixture('chat/pdd-chat.html'), pddUrl), url: pddUrl, history: false, now: NOW });
     expect(pdd.shop).toEqual({ name: '景瑞家居旗舰店', id: '877317613' });
@@ -131,7 +136,10 @@ describe('readConversation on lazy-300', () => {
     expect(chatJsonSchema.parse(json)).toEqual(json);
     expect(json).toMatchObject({ platform: 'taobao', shop: { name: '回力棉娅专卖店', id: '106453811' }, messageCount: 309, complete: true });
     const withImages = json.messages.filter((m) => m.images.length > 0);
-    expect(withImages.map((m) => m.images[0])).toEqual(['images/001.png', ...Array.from({ length: 11 }, (_, i) => `images/${String(i + 2).padStart(3, '0')}.svg`)]);
+    expect(withImages.map((m) => m.images[0])).toEqual([
+      'images/001.png',
+      ...Array.from({ length: 11 }, (_, i) => `images/${String(i + 2).padStart(3, '0')}.svg`),
+    ]);
     expect(withImages[0]?.text.startsWith('消息 025')).toBe(true);
     // Contract fields on every message.
     for (const m of json.messages) expect(Object.keys(m)).toEqual(expect.arrayContaining(['role', 'name', 'timeText', 'time', 'text', 'images']));

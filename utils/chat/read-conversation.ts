@@ -68,7 +68,12 @@ export class ChatReadError extends Error {
 }
 
 /** The reader and list to use: a platform reader when its list is (inside) the picked one. */
-export function chooseReader(doc: Document, url: URL | string, picked?: Element | null, readers: readonly ChatReader[] = CHAT_READERS): { reader: ChatReader; container: Element } {
+export function chooseReader(
+  doc: Document,
+  url: URL | string,
+  picked?: Element | null,
+  readers: readonly ChatReader[] = CHAT_READERS,
+): { reader: ChatReader; container: Element } {
   const platform = chatReaderFor(url, doc, readers);
   const found = platform?.findContainer(doc) ?? null;
   if (platform && found && (!picked || picked === found || picked.contains(found) || found.contains(picked))) {

@@ -17,10 +17,27 @@ export type AvatarTest = (el: Element) => boolean;
 
 /** Measures an element; return undefined (or zero width) where there is no layout. */
 export type Measure = (el: Element) => Box | undefined;
-export type GetStyle = (el: Element) => Pick<CSSStyleDeclaration, 'textAlign' | 'flexDirection' | 'justifyContent' | 'cssFloat' | 'marginLeft' | 'alignSelf'> | undefined;
+export type GetStyle = (
+  el: Element,
+) => Pick<CSSStyleDeclaration, 'textAlign' | 'flexDirection' | 'justifyContent' | 'cssFloat' | 'marginLeft' | 'alignSelf'> | undefined;
 
 export const RIGHT_TOKENS = new Set(['right', 'self', 'mine', 'me', 'my', 'buyer', 'send', 'sent', 'own', 'outgoing', 'customer', 'reverse']);
-export const LEFT_TOKENS = new Set(['left', 'other', 'others', 'seller', 'receive', 'received', 'service', 'kefu', 'cs', 'waiter', 'mall', 'shop', 'incoming', 'staff']);
+export const LEFT_TOKENS = new Set([
+  'left',
+  'other',
+  'others',
+  'seller',
+  'receive',
+  'received',
+  'service',
+  'kefu',
+  'cs',
+  'waiter',
+  'mall',
+  'shop',
+  'incoming',
+  'staff',
+]);
 export const CENTER_TOKENS = new Set(['system', 'sys', 'notice', 'tip', 'tips', 'center', 'centre', 'divider', 'recall', 'hint', 'notify', 'notification']);
 
 export const defaultMeasure: Measure = (el) => {

@@ -28,7 +28,8 @@ export interface RowReadOptions extends SideOptions {
 }
 
 const RECALL = /撤回了?(一条)?消息|recalled a message/i;
-const NOTICE = /^(以下为新消息|以上为历史消息|以上是历史消息|以下是新消息|没有更多(消息|了)|.{0,30}(系统消息|系统提示|已接入|接入会话|转接|会话已结束|结束了本次服务|为您服务)).{0,30}$/;
+const NOTICE =
+  /^(以下为新消息|以上为历史消息|以上是历史消息|以下是新消息|没有更多(消息|了)|.{0,30}(系统消息|系统提示|已接入|接入会话|转接|会话已结束|结束了本次服务|为您服务)).{0,30}$/;
 const ID_ATTRIBUTES = ['data-msg-id', 'data-msgid', 'data-message-id', 'data-mid', 'data-id'];
 
 function messageIdOf(row: Element): string | undefined {

@@ -34,7 +34,11 @@ describe('forEachScreen', () => {
     let top = 0;
     const scroller: Scroller = { getScrollTop: () => top, setScrollTop: (t) => (top = t), getScrollHeight: () => 4000, getClientHeight: () => 400 };
     const controller = new AbortController();
-    const visited = await forEachScreen(null, (index) => (index === 1 ? controller.abort() : undefined), { scroller, sleep: async () => undefined, signal: controller.signal });
+    const visited = await forEachScreen(null, (index) => (index === 1 ? controller.abort() : undefined), {
+      scroller,
+      sleep: async () => undefined,
+      signal: controller.signal,
+    });
     expect(visited).toBe(2);
   });
 });

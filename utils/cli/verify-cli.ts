@@ -15,7 +15,12 @@ import { pemToDer } from '@/utils/trust/bytes';
 
 const USAGE = 'usage: npm run verify -- <package.zip> [--trust <root.pem>]... [--require-timestamps]';
 
-interface Args { path?: string; trust: string[]; requireTimestamps: boolean; error?: string }
+interface Args {
+  path?: string;
+  trust: string[];
+  requireTimestamps: boolean;
+  error?: string;
+}
 
 function parseArgs(args: string[]): Args {
   const out: Args = { trust: [], requireTimestamps: false };

@@ -25,7 +25,12 @@ function trustLines(result: VerifyResult): string[] {
   if (s.status === 'missing') lines.push('signature: none (the package is not signed)');
   else {
     const who = s.investigator ? ` (${[s.investigator.name, s.investigator.org].filter(Boolean).join(', ') || 'no investigator named'})` : '';
-    const when = s.token === 'ok' ? `, trusted time ${s.trustedTime} (TSA ${s.tsa})` : s.token === 'untrusted' ? `, time ${s.trustedTime} from a TSA with no trusted root` : '';
+    const when =
+      s.token === 'ok'
+        ? `, trusted time ${s.trustedTime} (TSA ${s.tsa})`
+        : s.token === 'untrusted'
+          ? `, time ${s.trustedTime} from a TSA with no trusted root`
+          : '';
     lines.push(`signature: ${s.status === 'ok' ? 'valid' : 'INVALID'}, key id ${s.keyId ?? '?'}${who}${when}`);
   }
   return lines;
@@ -38,8 +43,14 @@ export function formatResult(name: string, result: VerifyResult, requireTimestam
   const checked = result.files.length;
   const bad = result.files.filter((f) => !f.ok).length;
   const warned = result.warnings?.length ?? 0;
-  if (result.status === 'intact' && requireTimestamps && warned) lines.push(`incomplete: ${name}: the files are intact, but ${warned} warning(s) and --require-timestamps asks for every seal, token and signature to be present and trusted`);
-  else if (result.status === 'intact') lines.push(`intact: ${name}: ${checked} files checked, every size and SHA-256 matches manifest.json and SHA256SUMS${warned ? `; ${warned} warning(s)` : ''}`);
+  if (result.status === 'intact' && requireTimestamps && warned)
+    lines.push(
+      `incomplete: ${name}: the files are intact, but ${warned} warning(s) and --require-timestamps asks for every seal, token and signature to be present and trusted`,
+    );
+  else if (result.status === 'intact')
+    lines.push(
+      `intact: ${name}: ${checked} files checked, every size and SHA-256 matches manifest.json and SHA256SUMS${warned ? `; ${warned} warning(s)` : ''}`,
+    );
   else if (result.status === 'tampered') lines.push(`tampered: ${name}: ${result.problems.length} problem(s), ${bad} of ${checked} files failed`);
   else lines.push(`unreadable: ${name}: not a readable evidence package`);
   if (result.manifestDigest) lines.push(`manifest digest (what a signature or timestamp covers): ${result.manifestDigest}`);

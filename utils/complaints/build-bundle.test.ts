@@ -20,12 +20,24 @@ async function seeded() {
   const db = new ListingProofDatabase(`bundle-${crypto.randomUUID()}`);
   const ids: Record<string, string[]> = {};
   for (const shop of SHOPS) {
-    await db.cases.put({ id: shop.caseId, platform: shop.platform, shopKey: shop.shopId, shopName: `店铺 ${shop.caseId}`, createdAt: '2026-12-01T00:00:00.000Z' });
+    await db.cases.put({
+      id: shop.caseId,
+      platform: shop.platform,
+      shopKey: shop.shopId,
+      shopName: `店铺 ${shop.caseId}`,
+      createdAt: '2026-12-01T00:00:00.000Z',
+    });
     for (const itemId of shop.items) {
       const made = await makeCapture({ shopName: `=HYPERLINK("x") 店铺 ${shop.caseId}` });
-      Object.assign(made.record, { caseId: shop.caseId, platform: shop.platform, itemId, shop: { name: made.record.shop.name, id: shop.shopId, sellerId: '' } });
+      Object.assign(made.record, {
+        caseId: shop.caseId,
+        platform: shop.platform,
+        itemId,
+        shop: { name: made.record.shop.name, id: shop.shopId, sellerId: '' },
+      });
       await db.captures.put(made.record);
-      for (const [path, data] of made.bytes) await db.artifactBlobs.put({ id: `${made.record.id}/${path}`, captureId: made.record.id, data: new Blob([data as Uint8Array<ArrayBuffer>]) });
+      for (const [path, data] of made.bytes)
+        await db.artifactBlobs.put({ id: `${made.record.id}/${path}`, captureId: made.record.id, data: new Blob([data as Uint8Array<ArrayBuffer>]) });
       (ids[shop.caseId] ??= []).push(made.record.id);
     }
   }
@@ -49,8 +61,18 @@ describe('complaint bundle', () => {
     const bundle = await buildComplaintBundle(db, { ...options, channel: 'alibaba', selectedIds: [] });
     expect(bundle.fileName).toBe('listingproof-complaint-alibaba-20261204-0930.zip');
     const { zip, pkg, manifest, text } = await open(bundle.blob);
-    expect(Object.keys(zip.files).filter((p) => !p.endsWith('/')).sort()).toEqual(
-      ['complaint-form.txt', 'evidence-index.csv', 'evidence-index.html', `evidence/${bundle.fileName.replace('complaint-alibaba', 'alibaba-complaint')}`, 'links/alibaba-001.txt'].sort(),
+    expect(
+      Object.keys(zip.files)
+        .filter((p) => !p.endsWith('/'))
+        .sort(),
+    ).toEqual(
+      [
+        'complaint-form.txt',
+        'evidence-index.csv',
+        'evidence-index.html',
+        `evidence/${bundle.fileName.replace('complaint-alibaba', 'alibaba-complaint')}`,
+        'links/alibaba-001.txt',
+      ].sort(),
     );
     expect(new Set(manifest.captures.map((c) => c.id))).toEqual(new Set([...ids.tb!, ...ids.tm!]));
     expect((await text('links/alibaba-001.txt')).trim().split('\r\n').sort()).toEqual([

@@ -70,7 +70,14 @@ export async function buildComplaintBundle(db: ListingProofDatabase, options: Co
   zip.file('evidence-index.html', evidenceIndexHtml(rows, pkg.fileName, now.toISOString()), { date, createFolders: false });
   zip.file(
     'complaint-form.txt',
-    complaintFormText({ channel: options.channel, manifest: pkg.manifest, packageName: pkg.fileName, links, brand: newest?.verdict.listBrand ?? '', listUpdatedAt: newest?.verdict.listUpdatedAt ?? '' }),
+    complaintFormText({
+      channel: options.channel,
+      manifest: pkg.manifest,
+      packageName: pkg.fileName,
+      links,
+      brand: newest?.verdict.listBrand ?? '',
+      listUpdatedAt: newest?.verdict.listUpdatedAt ?? '',
+    }),
     { date, createFolders: false },
   );
   zip.file(`evidence/${pkg.fileName}`, pkg.blob, { date, createFolders: false, compression: 'STORE' });

@@ -38,6 +38,7 @@ export const complaintMessages = defineMessages({
     minPrice: 'Minimum price',
     sealSha256: 'Seal SHA-256',
     notStamped: 'none yet',
-    verifyNote: 'Each capture’s files and their SHA-256 are in the package’s manifest.json; trusted timestamps can be checked independently with openssl ts -verify.',
+    verifyNote:
+      'Each capture’s files and their SHA-256 are in the package’s manifest.json; trusted timestamps can be checked independently with openssl ts -verify.',
   },
 });

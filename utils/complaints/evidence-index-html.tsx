@@ -18,7 +18,21 @@ td.hash,td.url{font-family:monospace;font-size:10px;word-break:break-all}
 
 type ComplaintLabel = keyof (typeof complaintMessages)['en'];
 
-const COLUMNS = ['no', 'platform', 'shop', 'shopId', 'itemId', 'url', 'capturedAt', 'trustedTime', 'seller', 'price', 'lowestPrice', 'minPrice', 'sealSha256'] as const;
+const COLUMNS = [
+  'no',
+  'platform',
+  'shop',
+  'shopId',
+  'itemId',
+  'url',
+  'capturedAt',
+  'trustedTime',
+  'seller',
+  'price',
+  'lowestPrice',
+  'minPrice',
+  'sealSha256',
+] as const;
 
 function IndexTable({ rows, locale, packageName, generatedAt }: { rows: readonly IndexRow[]; locale: Locale; packageName: string; generatedAt: string }) {
   const t = (key: ComplaintLabel, params?: Record<string, string | number>) => translate(complaintMessages, key, params, locale);

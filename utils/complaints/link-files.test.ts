@@ -21,7 +21,8 @@ describe('canonical listing URLs (contract §6.4)', () => {
 });
 
 describe('link files', () => {
-  const listings = (n: number) => Array.from({ length: n }, (_, i) => ({ platform: i % 2 ? ('tmall' as const) : ('taobao' as const), itemId: String(600000000000 + i) }));
+  const listings = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ platform: i % 2 ? ('tmall' as const) : ('taobao' as const), itemId: String(600000000000 + i) }));
 
   it('splits 301 listings into a file of 300 and a file of 1, one URL per line', () => {
     const files = linkFiles('alibaba', listings(301));

@@ -4,7 +4,16 @@ import { CHAT_LIMITS, contentStartChatCaptureSchema, tabChatRequestSchema } from
 import { boundConversation, chatCapturePayload } from '@/utils/content/chat-payload';
 
 function message(n: number, over: Partial<ConversationMessage> = {}): ConversationMessage {
-  return { role: n % 2 ? 'seller' : 'buyer', name: '', timeText: '09:00', time: '2025-11-05T09:00:00+08:00', text: `消息 ${n}`, imageUrls: [], links: [], ...over };
+  return {
+    role: n % 2 ? 'seller' : 'buyer',
+    name: '',
+    timeText: '09:00',
+    time: '2025-11-05T09:00:00+08:00',
+    text: `消息 ${n}`,
+    imageUrls: [],
+    links: [],
+    ...over,
+  };
 }
 
 function conversation(messages: ConversationMessage[], over: Partial<Conversation> = {}): Conversation {
@@ -24,7 +33,10 @@ function conversation(messages: ConversationMessage[], over: Partial<Conversatio
 
 describe('chat capture payload', () => {
   it('passes a normal conversation through unchanged and valid', () => {
-    const c = conversation([message(1, { imageUrls: ['https://img.alicdn.com/chat/a.jpg'], itemLink: 'https://item.taobao.com/item.htm?id=1' }), message(2)], { itemLink: 'https://item.taobao.com/item.htm?id=1', sellerNick: 'nick' });
+    const c = conversation([message(1, { imageUrls: ['https://img.alicdn.com/chat/a.jpg'], itemLink: 'https://item.taobao.com/item.htm?id=1' }), message(2)], {
+      itemLink: 'https://item.taobao.com/item.htm?id=1',
+      sellerNick: 'nick',
+    });
     const payload = chatCapturePayload(c, '旺旺', c.url);
     expect(payload.conversation).toEqual(c);
     expect(contentStartChatCaptureSchema.parse(payload)).toEqual(payload);
@@ -39,7 +51,10 @@ describe('chat capture payload', () => {
       name: 'n'.repeat(1000),
       itemLink: longUrl,
       imageUrls: Array.from({ length: 80 }, (_, i) => `https://img.alicdn.com/${i}.jpg`).concat([longUrl]),
-      links: [{ href: longUrl, text: 'x' }, { href: 'https://a.example/', text: 't'.repeat(5000) }],
+      links: [
+        { href: longUrl, text: 'x' },
+        { href: 'https://a.example/', text: 't'.repeat(5000) },
+      ],
     });
     const c = conversation(messages, { itemLink: longUrl });
     expect(contentStartChatCaptureSchema.safeParse({ conversation: c, pageTitle: '', requestedUrl: c.url }).success).toBe(false);

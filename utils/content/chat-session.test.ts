@@ -86,7 +86,14 @@ describe('ChatSession', () => {
   it('picks a list on a page without a reader', async () => {
     const { doc, dom } = session(async () => ({ evidenceId: 'x' }));
     const picked = doc.querySelector('#J_MessageList')!;
-    const withPicker = new ChatSession({ doc, url: () => 'https://market.m.taobao.com/app/shop-service/', requestedUrl: '', startCapture: async () => ({ evidenceId: 'p' }), onChange: () => {}, pick: async () => picked });
+    const withPicker = new ChatSession({
+      doc,
+      url: () => 'https://market.m.taobao.com/app/shop-service/',
+      requestedUrl: '',
+      startCapture: async () => ({ evidenceId: 'p' }),
+      onChange: () => {},
+      pick: async () => picked,
+    });
     withPicker.pick();
     expect(withPicker.view.phase).toBe('picking');
     await new Promise((r) => setTimeout(r, 0));

@@ -31,7 +31,15 @@ export class ListingController {
 
   async refresh(doc: Document, url: URL): Promise<void> {
     const snap = snapshot(this.adapter, doc, url, performance.now() - this.startedAt);
-    this.update({ kind: 'item', state: snap.state, platform: snap.removed?.platform ?? this.adapter.id, listing: snap.listing, removed: snap.removed, search: undefined, detail: snap.detail });
+    this.update({
+      kind: 'item',
+      state: snap.state,
+      platform: snap.removed?.platform ?? this.adapter.id,
+      listing: snap.listing,
+      removed: snap.removed,
+      search: undefined,
+      detail: snap.detail,
+    });
     if (!snap.result.ok) return;
     const query = toQuery(snap.result.listing);
     const key = verdictKey(query);

@@ -24,7 +24,11 @@ describe('a taken-down listing in the panel', () => {
     const url = new URL('https://item.jd.com/100099887766.html');
     const listing = takedownListing({ platform: 'jd', itemId: '100099887766', title: 'Acme XR-200', shop: { name: '', id: '1000000127' } }, url, 'ignored');
     expect(listingSchema.parse(listing)).toMatchObject({ takedown: true, title: 'Acme XR-200', shop: { id: '1000000127' }, prices: {}, images: [] });
-    const bare = takedownListing({ platform: 'taobao', itemId: '790000009999' }, new URL('https://item.taobao.com/item.htm?id=790000009999'), ' 淘宝网 - 宝贝不存在 ');
+    const bare = takedownListing(
+      { platform: 'taobao', itemId: '790000009999' },
+      new URL('https://item.taobao.com/item.htm?id=790000009999'),
+      ' 淘宝网 - 宝贝不存在 ',
+    );
     expect(listingSchema.parse(bare)).toMatchObject({ title: '淘宝网 - 宝贝不存在', shop: { name: '' }, takedown: true });
   });
 

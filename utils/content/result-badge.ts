@@ -60,9 +60,10 @@ function setIfChanged(badge: HTMLElement, key: keyof typeof ATTRIBUTES, value: s
 export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 'en'): HTMLElement | null {
   const host = result.element;
   if (!host) return null;
-  const color = verdict.price === 'below-min' && verdict.seller === 'authorized' ? COLORS.expired! : COLORS[verdict.seller] ?? COLORS.unknown!;
+  const color = verdict.price === 'below-min' && verdict.seller === 'authorized' ? COLORS.expired! : (COLORS[verdict.seller] ?? COLORS.unknown!);
   const labels = LABELS[lang];
-  const base = verdict.price === 'below-min' ? `${labels[verdict.seller] ?? verdict.seller} · ${labels['below-min']}` : (labels[verdict.seller] ?? verdict.seller);
+  const base =
+    verdict.price === 'below-min' ? `${labels[verdict.seller] ?? verdict.seller} · ${labels['below-min']}` : (labels[verdict.seller] ?? verdict.seller);
   const text = verdict.caseStatus ? `${base} · ${CASE_LABELS[lang][verdict.caseStatus] ?? verdict.caseStatus}` : base;
   const known = badgeOf.get(host);
   const existing = known?.parentElement === host ? known : (badgeFor(host) as HTMLElement | null);

@@ -69,11 +69,15 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
   };
 
   registerChatTabHandlers(ctx, chat);
-  registerTabHandlers(ctx, { onCapture: () => listing.capture(), onProgress: (p) => listing.onProgress(p), onListChanged: () => {
-    search.reset();
-    listing.resetVerdict();
-    void refresh();
-  } });
+  registerTabHandlers(ctx, {
+    onCapture: () => listing.capture(),
+    onProgress: (p) => listing.onProgress(p),
+    onListChanged: () => {
+      search.reset();
+      listing.resetVerdict();
+      void refresh();
+    },
+  });
   await refresh();
   const stop = observePage(document.documentElement, () => void refresh());
   ctx.onInvalidated(stop);

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ListingProofDatabase } from '@/utils/db/database';
 import type { Conversation } from '@/utils/chat/read-conversation';
-import { captureChat, CHAT_SCREENSHOT_PERMISSION_WARNING, screenPath, type CaptureChatDeps, type CaptureChatInput, type ChatCaptureProgress, type ChatPageRequests } from '@/utils/evidence/capture-chat';
+import {
+  captureChat,
+  CHAT_SCREENSHOT_PERMISSION_WARNING,
+  screenPath,
+  type CaptureChatDeps,
+  type CaptureChatInput,
+  type ChatCaptureProgress,
+  type ChatPageRequests,
+} from '@/utils/evidence/capture-chat';
 import { sha256Hex } from '@/utils/evidence/hash';
 import { chatJsonSchema } from '@/utils/model/chat';
 import { captureRecordSchema } from '@/utils/model/capture';
@@ -21,9 +29,25 @@ function conversation(over: Partial<Conversation> = {}): Conversation {
     shop: { name: '回力棉娅专卖店', id: '106453811', sellerId: '2219315280500' },
     itemLink: 'https://item.taobao.com/item.htm?id=781234567890',
     messages: [
-      { role: 'seller', name: '小余', timeText: '今天 09:00', time: '2025-11-05T09:00:00+08:00', text: '消息 001', imageUrls: ['https://img.alicdn.com/chat/a.jpg'], links: [] },
+      {
+        role: 'seller',
+        name: '小余',
+        timeText: '今天 09:00',
+        time: '2025-11-05T09:00:00+08:00',
+        text: '消息 001',
+        imageUrls: ['https://img.alicdn.com/chat/a.jpg'],
+        links: [],
+      },
       { role: 'buyer', name: '', timeText: '09:01', time: '2025-11-05T09:01:00+08:00', text: '消息 002', imageUrls: [SVG], links: [] },
-      { role: 'buyer', name: '', timeText: '09:02', time: '2025-11-05T09:02:00+08:00', text: '消息 003', imageUrls: ['https://img.alicdn.com/chat/missing.jpg'], links: [] },
+      {
+        role: 'buyer',
+        name: '',
+        timeText: '09:02',
+        time: '2025-11-05T09:02:00+08:00',
+        text: '消息 003',
+        imageUrls: ['https://img.alicdn.com/chat/missing.jpg'],
+        links: [],
+      },
     ],
     imageUrls: ['https://img.alicdn.com/chat/a.jpg', SVG, 'https://img.alicdn.com/chat/missing.jpg'],
     complete: true,
@@ -45,15 +69,24 @@ function setup(over: { deps?: Partial<CaptureChatDeps>; page?: Partial<ChatPageR
     hideUi: async () => void log.push('hideUi'),
     showUi: async () => void log.push('showUi'),
     screens: async () => ({ positions, scrollHeight: 1580, clientHeight: 480 }),
-    scrollToScreen: async (i) => void (top = positions[i]!, log.push(`screen ${i}`)),
+    scrollToScreen: async (i) => void ((top = positions[i]!), log.push(`screen ${i}`)),
     ...over.page,
   };
   let uuid = 0;
   const deps: CaptureChatDeps = {
     captureVisibleTab: async () => (shots.push(clock.now()), log.push('shot'), fakePngDataUrl(1280, 800, `top ${top}`)),
     page,
-    fetch: async (url) => (url.includes('missing') ? new Response('', { status: 404 }) : new Response(JPEG.slice(), { headers: { 'content-type': 'image/jpeg' } })),
-    environment: async () => ({ userAgent: 'ua', browser: 'Chrome 131', extensionVersion: '0.1.0', os: 'Linux', timeZone: 'Asia/Shanghai', language: 'zh-CN', viewport: { width: 1280, height: 800, devicePixelRatio: 1 } }),
+    fetch: async (url) =>
+      url.includes('missing') ? new Response('', { status: 404 }) : new Response(JPEG.slice(), { headers: { 'content-type': 'image/jpeg' } }),
+    environment: async () => ({
+      userAgent: 'ua',
+      browser: 'Chrome 131',
+      extensionVersion: '0.1.0',
+      os: 'Linux',
+      timeZone: 'Asia/Shanghai',
+      language: 'zh-CN',
+      viewport: { width: 1280, height: 800, devicePixelRatio: 1 },
+    }),
     now: () => new Date('2026-11-23T13:05:03.123Z'),
     randomUUID: () => `00000000-0000-4000-8000-${String(++uuid).padStart(12, '0')}`,
     db,
@@ -108,7 +141,10 @@ describe('captureChat', () => {
     const { db, deps, input } = setup({ deps: { seal: { name: 'Li', org: 'Acme IP', keyId: 'cd'.repeat(32) } } });
     const record = await captureChat(deps, input);
     const seal = JSON.parse(await (await db.artifactBlobs.get(`${record.id}/seal.json`))!.data.text());
-    const others = record.artifacts.filter((a) => a.path !== 'seal.json').map((a) => a.path).sort();
+    const others = record.artifacts
+      .filter((a) => a.path !== 'seal.json')
+      .map((a) => a.path)
+      .sort();
     expect(seal.files.map((f: { path: string }) => f.path)).toEqual(others);
     expect(others).toEqual(expect.arrayContaining(['chat.json', 'chat.html']));
     expect(seal.investigator).toEqual({ name: 'Li', org: 'Acme IP', keyId: 'cd'.repeat(32) });
@@ -124,7 +160,9 @@ describe('captureChat', () => {
   });
 
   it('without screenshot access stores the conversation and says why the screens are missing', async () => {
-    const { deps, input, log } = setup({ deps: { captureVisibleTab: async () => Promise.reject(new Error("Either the '<all_urls>' or 'activeTab' permission is required.")) } });
+    const { deps, input, log } = setup({
+      deps: { captureVisibleTab: async () => Promise.reject(new Error("Either the '<all_urls>' or 'activeTab' permission is required.")) },
+    });
     const record = await captureChat(deps, input);
     expect(record.artifacts.some((a) => a.path.startsWith('screen-'))).toBe(false);
     expect(record.warnings).toContain(CHAT_SCREENSHOT_PERMISSION_WARNING);
@@ -139,7 +177,10 @@ describe('captureChat', () => {
 
   it('records an incomplete history and a picked list on a marketplace page', async () => {
     const { deps, input } = setup();
-    const record = await captureChat(deps, { ...input, conversation: conversation({ platform: 'unknown', reader: 'generic', complete: false, stoppedReason: 'aborted', itemLink: undefined }) });
+    const record = await captureChat(deps, {
+      ...input,
+      conversation: conversation({ platform: 'unknown', reader: 'generic', complete: false, stoppedReason: 'aborted', itemLink: undefined }),
+    });
     expect(record.platform).toBe('taobao');
     expect(record.itemId).toBe('');
     expect(record.extractorVersion).toBe('chat/generic');

@@ -81,7 +81,13 @@ export function screenPath(index: number, total: number): string {
   return `screen-${String(index + 1).padStart(Math.max(2, String(total).length), '0')}.png`;
 }
 
-async function shootScreens(deps: CaptureChatDeps, input: CaptureChatInput, files: PendingFile[], warnings: string[], onScreen: (done: number, total: number) => void): Promise<void> {
+async function shootScreens(
+  deps: CaptureChatDeps,
+  input: CaptureChatInput,
+  files: PendingFile[],
+  warnings: string[],
+  onScreen: (done: number, total: number) => void,
+): Promise<void> {
   const shot = scheduleCaptures(() => deps.captureVisibleTab(input.windowId), deps.clock ?? realClock);
   await deps.page.hideUi();
   try {
@@ -105,7 +111,11 @@ async function shootScreens(deps: CaptureChatDeps, input: CaptureChatInput, file
   }
 }
 
-export async function captureChat(deps: CaptureChatDeps, input: CaptureChatInput, onProgress: (p: ChatCaptureProgress) => void = () => {}): Promise<CaptureRecord> {
+export async function captureChat(
+  deps: CaptureChatDeps,
+  input: CaptureChatInput,
+  onProgress: (p: ChatCaptureProgress) => void = () => {},
+): Promise<CaptureRecord> {
   const total = CHAT_CAPTURE_STEPS.length;
   const progress = (name: ChatCaptureStep) => onProgress({ step: name, done: CHAT_CAPTURE_STEPS.indexOf(name), total });
   const { conversation } = input;
@@ -141,7 +151,12 @@ export async function captureChat(deps: CaptureChatDeps, input: CaptureChatInput
     const chat = toChatJson(conversation, imagePaths, { capturedAt });
     const note = `read by the ${conversation.reader} chat reader: ${chat.messages.length} messages`;
     files.push({ path: 'chat.json', blob: new Blob([`${JSON.stringify(chat, null, 2)}\n`], { type: 'application/json' }), method: 'chat-reader', note });
-    files.push({ path: 'chat.html', blob: new Blob([renderChatHtml(chat, { locale: input.locale })], { type: 'text/html' }), method: 'chat-reader', note: 'transcript of chat.json for reading' });
+    files.push({
+      path: 'chat.html',
+      blob: new Blob([renderChatHtml(chat, { locale: input.locale })], { type: 'text/html' }),
+      method: 'chat-reader',
+      note: 'transcript of chat.json for reading',
+    });
     return environment;
   });
 
@@ -170,7 +185,12 @@ export async function captureChat(deps: CaptureChatDeps, input: CaptureChatInput
     warnings,
   };
   const blobs = new Map(files.map((f) => [f.path, f.blob]));
-  const stored = await storeCapture(deps.db, draft, blobs, { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored, seal: deps.seal });
+  const stored = await storeCapture(deps.db, draft, blobs, {
+    now: localIsoString(deps.now()),
+    newCaseId: () => deps.randomUUID(),
+    onStored: deps.onStored,
+    seal: deps.seal,
+  });
   onProgress({ step: 'storing', done: total, total });
   return stored;
 }

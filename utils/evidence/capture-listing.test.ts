@@ -25,9 +25,21 @@ function setup(overrides: { page?: Partial<PageRequests>; deps?: Partial<Capture
     serializeDom: async () => (log.push('serializeDom'), '<!DOCTYPE html>\n<html><body>页面</body></html>'),
     addRenderImage: async (url, dataUrl) => void log.push(`image ${url} ${dataUrl.slice(0, 15)}`),
     loadRenderer: async () => void log.push('loadRenderer'),
-    renderFullPage: async () => (log.push('render'), [{ dataUrl: fakePngDataUrl(1280, 3000, 'full'), width: 1280, height: 3000, note: 'html2canvas-pro re-render' }]),
+    renderFullPage: async () => (
+      log.push('render'),
+      [{ dataUrl: fakePngDataUrl(1280, 3000, 'full'), width: 1280, height: 3000, note: 'html2canvas-pro re-render' }]
+    ),
     scrollTo: async (to) => ((y = Math.min(to, 3000 - 720)), log.push(`scroll ${to}`), y),
-    metrics: async () => ({ viewportWidth: 1280, viewportHeight: 720, devicePixelRatio: 1, scrollWidth: 1280, scrollHeight: 3000, scrollX: 0, scrollY: 0, crossOriginImages: ['https://img.alicdn.com/page.jpg'] }),
+    metrics: async () => ({
+      viewportWidth: 1280,
+      viewportHeight: 720,
+      devicePixelRatio: 1,
+      scrollWidth: 1280,
+      scrollHeight: 3000,
+      scrollX: 0,
+      scrollY: 0,
+      crossOriginImages: ['https://img.alicdn.com/page.jpg'],
+    }),
     hideFixedAndSticky: async () => void log.push('hideFixed'),
     ...overrides.page,
   };
@@ -36,8 +48,17 @@ function setup(overrides: { page?: Partial<PageRequests>; deps?: Partial<Capture
     captureVisibleTab: async (windowId) => (shotTimes.push(clock.now()), log.push(`shot w${windowId}`), fakePngDataUrl(1280, 720, `y${y}`)),
     saveAsMHTML: async ({ tabId }) => new Blob([`MHTML of tab ${tabId}`], { type: 'multipart/related' }),
     requestFromPage: page,
-    fetch: async (url) => (url.includes('missing') ? new Response('', { status: 404 }) : new Response(JPEG.slice(), { headers: { 'content-type': 'image/jpeg' } })),
-    environment: async () => ({ userAgent: 'ua', browser: 'Chrome 131', extensionVersion: '0.1.0', os: 'Linux', timeZone: 'Asia/Shanghai', language: 'zh-CN', viewport: { width: 1280, height: 720, devicePixelRatio: 1 } }),
+    fetch: async (url) =>
+      url.includes('missing') ? new Response('', { status: 404 }) : new Response(JPEG.slice(), { headers: { 'content-type': 'image/jpeg' } }),
+    environment: async () => ({
+      userAgent: 'ua',
+      browser: 'Chrome 131',
+      extensionVersion: '0.1.0',
+      os: 'Linux',
+      timeZone: 'Asia/Shanghai',
+      language: 'zh-CN',
+      viewport: { width: 1280, height: 720, devicePixelRatio: 1 },
+    }),
     now: () => new Date('2026-11-23T13:05:03.123Z'),
     randomUUID: () => `00000000-0000-4000-8000-${String(++uuid).padStart(12, '0')}`,
     db,
@@ -54,7 +75,12 @@ function input(over: Partial<CaptureListingInput> = {}): CaptureListingInput {
     requestedUrl: 'https://detail.tmall.com/item.htm?id=750123456781&spm=x',
     finalUrl: 'https://detail.tmall.com/item.htm?id=750123456781',
     pageTitle: 'Acme XR-200 降噪耳机-tmall.com天猫',
-    extraction: { listing: sampleListing(), sources: { itemId: 'url', title: 'state', prices: 'dom' }, warnings: ['sales text missing'], extractorVersion: 'tmall@3' },
+    extraction: {
+      listing: sampleListing(),
+      sources: { itemId: 'url', title: 'state', prices: 'dom' },
+      warnings: ['sales text missing'],
+      extractorVersion: 'tmall@3',
+    },
     verdict: { seller: 'unauthorized', price: 'below-min', listId: 'list-1', listUpdatedAt: '2026-11-01T00:00:00Z', productCode: 'XR-200', minPrice: '269.00' },
     investigator: 'Li Wei',
     lowestPrice: '199.00',
@@ -91,9 +117,19 @@ describe('captureListing', () => {
     expect(log).toContain('shot w3');
     const at = (entry: string) => log.indexOf(entry);
     expect(at('image https://img.alicdn.com/page.jpg data:image/jpeg')).toBeGreaterThan(0);
-    for (const before of ['serializeDom', 'loadRenderer', 'image https://img.alicdn.com/page.jpg data:image/jpeg']) expect(at(before), before).toBeLessThan(at('render'));
+    for (const before of ['serializeDom', 'loadRenderer', 'image https://img.alicdn.com/page.jpg data:image/jpeg'])
+      expect(at(before), before).toBeLessThan(at('render'));
     expect(at('render')).toBeLessThan(at('showUi'));
-    expect(events.map((e) => `${e.step} ${e.done}/${e.total}`)).toEqual(['viewport 0/7', 'full-page 1/7', 'page-source 2/7', 'data 3/7', 'images 4/7', 'hashing 5/7', 'storing 6/7', 'storing 7/7']);
+    expect(events.map((e) => `${e.step} ${e.done}/${e.total}`)).toEqual([
+      'viewport 0/7',
+      'full-page 1/7',
+      'page-source 2/7',
+      'data 3/7',
+      'images 4/7',
+      'hashing 5/7',
+      'storing 6/7',
+      'storing 7/7',
+    ]);
     expect(record).toMatchObject({
       url: input().requestedUrl,
       finalUrl: input().finalUrl,
@@ -136,7 +172,13 @@ describe('captureListing', () => {
   it('makes a stitched series when asked, keeping captureVisibleTab >= 500 ms apart', async () => {
     const { deps, log, shotTimes } = setup();
     const record = await captureListing(deps, input({ options: { stitched: true } }));
-    expect(record.artifacts.filter((a) => a.method === 'stitched-captureVisibleTab').map((a) => a.path)).toEqual(['full-tiles/01.png', 'full-tiles/02.png', 'full-tiles/03.png', 'full-tiles/04.png', 'full-tiles/05.png']);
+    expect(record.artifacts.filter((a) => a.method === 'stitched-captureVisibleTab').map((a) => a.path)).toEqual([
+      'full-tiles/01.png',
+      'full-tiles/02.png',
+      'full-tiles/03.png',
+      'full-tiles/04.png',
+      'full-tiles/05.png',
+    ]);
     expect(record.artifacts.some((a) => a.path.startsWith('full-page'))).toBe(false);
     expect(shotTimes).toHaveLength(6);
     for (let i = 1; i < shotTimes.length; i++) expect(shotTimes[i]! - shotTimes[i - 1]!).toBeGreaterThanOrEqual(500);
@@ -146,9 +188,16 @@ describe('captureListing', () => {
   });
 
   it('names split full-page parts and falls back to tiles when html2canvas fails', async () => {
-    const split = setup({ page: { renderFullPage: async () => [1, 2].map((i) => ({ dataUrl: fakePngDataUrl(1280, 32767, `p${i}`), width: 1280, height: 32767, note: `part ${i}/2` })) } });
+    const split = setup({
+      page: {
+        renderFullPage: async () => [1, 2].map((i) => ({ dataUrl: fakePngDataUrl(1280, 32767, `p${i}`), width: 1280, height: 32767, note: `part ${i}/2` })),
+      },
+    });
     const r1 = await captureListing(split.deps, input());
-    expect(r1.artifacts.filter((a) => a.method === 'html2canvas-pro').map((a) => [a.path, a.note])).toEqual([['full-page-1.png', 'part 1/2'], ['full-page-2.png', 'part 2/2']]);
+    expect(r1.artifacts.filter((a) => a.method === 'html2canvas-pro').map((a) => [a.path, a.note])).toEqual([
+      ['full-page-1.png', 'part 1/2'],
+      ['full-page-2.png', 'part 2/2'],
+    ]);
 
     const failing = setup({ page: { renderFullPage: () => Promise.reject(new Error('Unable to parse color')) } });
     const r2 = await captureListing(failing.deps, input());

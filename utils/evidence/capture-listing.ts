@@ -70,7 +70,11 @@ async function step<T>(name: CaptureStep, run: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function captureListing(deps: CaptureListingDeps, input: CaptureListingInput, onProgress: (p: CaptureProgress) => void = () => {}): Promise<CaptureRecord> {
+export async function captureListing(
+  deps: CaptureListingDeps,
+  input: CaptureListingInput,
+  onProgress: (p: CaptureProgress) => void = () => {},
+): Promise<CaptureRecord> {
   const clock = deps.clock ?? realClock;
   const page = deps.requestFromPage;
   const total = CAPTURE_STEPS.length;
@@ -109,7 +113,12 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
       try {
         const png = await captureViewport(shot);
         capturedAt = localIsoString(deps.now()); // the moment the evidence shows
-        files.push({ path: 'viewport.png', blob: png.blob, method: 'captureVisibleTab', note: `browser screenshot of the visible area, ${png.width}x${png.height} px` });
+        files.push({
+          path: 'viewport.png',
+          blob: png.blob,
+          method: 'captureVisibleTab',
+          note: `browser screenshot of the visible area, ${png.width}x${png.height} px`,
+        });
       } catch (err) {
         if (!isScreenshotPermissionError(err)) throw err;
         // Without <all_urls> or an activeTab gesture Chromium refuses the browser's own pixels;
@@ -123,7 +132,13 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
       const metrics = await pageMetrics();
       const stitched = async (): Promise<void> => {
         const series = await captureStitched(
-          { captureVisibleTab: shot, scrollTo: (y) => page.scrollTo(y), sleep: (ms) => clock.sleep(ms), now: () => clock.now(), hideFixedAndSticky: page.hideFixedAndSticky?.bind(page) },
+          {
+            captureVisibleTab: shot,
+            scrollTo: (y) => page.scrollTo(y),
+            sleep: (ms) => clock.sleep(ms),
+            now: () => clock.now(),
+            hideFixedAndSticky: page.hideFixedAndSticky?.bind(page),
+          },
           { scrollHeight: metrics.scrollHeight, viewportHeight: metrics.viewportHeight },
         );
         warnings.push(...series.warnings);
@@ -154,13 +169,24 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
     if (dom.error !== undefined) warnings.push(`page.html not saved: ${dom.error}`);
     if (!mhtml.blob && !dom.blob) throw new Error(`neither MHTML nor the serialized DOM could be saved (${[...mhtml.warnings, dom.error].join('; ')})`);
     if (mhtml.blob) files.push({ path: 'page.mhtml', blob: mhtml.blob, method: 'pageCapture.saveAsMHTML' });
-    if (dom.blob) files.push({ path: 'page.html', blob: dom.blob, method: 'dom-serializer', note: 'the DOM as the page had it at capture time (XMLSerializer), our panel removed' });
+    if (dom.blob)
+      files.push({
+        path: 'page.html',
+        blob: dom.blob,
+        method: 'dom-serializer',
+        note: 'the DOM as the page had it at capture time (XMLSerializer), our panel removed',
+      });
   });
 
   progress('data');
   const env = await step('data', async () => {
     const text = listingJsonText({ ...input, captureId: id, capturedAt });
-    files.push({ path: 'listing.json', blob: new Blob([text], { type: 'application/json' }), method: 'extractor', note: `extractor ${input.extraction.extractorVersion}` });
+    files.push({
+      path: 'listing.json',
+      blob: new Blob([text], { type: 'application/json' }),
+      method: 'extractor',
+      note: `extractor ${input.extraction.extractorVersion}`,
+    });
     return environment;
   });
 
@@ -168,7 +194,8 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
   await step('images', async () => {
     const { images, warnings: imageWarnings } = await productImages;
     warnings.push(...imageWarnings);
-    for (const img of images) files.push({ path: img.path, blob: new Blob([img.bytes], { type: img.mediaType }), method: 'extension-fetch', note: `fetched from ${img.fetchedUrl}` });
+    for (const img of images)
+      files.push({ path: img.path, blob: new Blob([img.bytes], { type: img.mediaType }), method: 'extension-fetch', note: `fetched from ${img.fetchedUrl}` });
   });
 
   progress('hashing');
@@ -196,7 +223,12 @@ export async function captureListing(deps: CaptureListingDeps, input: CaptureLis
     artifacts,
     warnings,
   };
-  const stored = await storeCapture(deps.db, draft, files.blobs(), { now: localIsoString(deps.now()), newCaseId: () => deps.randomUUID(), onStored: deps.onStored, seal: deps.seal });
+  const stored = await storeCapture(deps.db, draft, files.blobs(), {
+    now: localIsoString(deps.now()),
+    newCaseId: () => deps.randomUUID(),
+    onStored: deps.onStored,
+    seal: deps.seal,
+  });
   onProgress({ step: 'storing', done: total, total });
   return stored;
 }

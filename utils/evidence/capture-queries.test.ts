@@ -8,11 +8,33 @@ afterEach(() => dbs.splice(0).forEach((d) => d.delete()));
 
 function record(id: string, caseId: string, capturedAt: string): CaptureRecord {
   return {
-    id, kind: 'listing', caseId, platform: 'jd', url: 'u', finalUrl: 'u', pageTitle: 'p', itemId: '1', title: 't',
-    shop: { name: 's', id: '', sellerId: '' }, price: { lowest: '', currency: 'CNY' }, verdict: { seller: 'unknown', price: 'unknown' },
-    startedAt: capturedAt, capturedAt, investigator: '', extractorVersion: 'v',
-    environment: { userAgent: '', browser: '', extensionVersion: '', os: '', timeZone: '', language: '', viewport: { width: 1, height: 1, devicePixelRatio: 1 } },
-    artifacts: [{ path: 'viewport.png', mediaType: 'image/png', bytes: 1, sha256: '0'.repeat(64), method: 'captureVisibleTab' }], warnings: [],
+    id,
+    kind: 'listing',
+    caseId,
+    platform: 'jd',
+    url: 'u',
+    finalUrl: 'u',
+    pageTitle: 'p',
+    itemId: '1',
+    title: 't',
+    shop: { name: 's', id: '', sellerId: '' },
+    price: { lowest: '', currency: 'CNY' },
+    verdict: { seller: 'unknown', price: 'unknown' },
+    startedAt: capturedAt,
+    capturedAt,
+    investigator: '',
+    extractorVersion: 'v',
+    environment: {
+      userAgent: '',
+      browser: '',
+      extensionVersion: '',
+      os: '',
+      timeZone: '',
+      language: '',
+      viewport: { width: 1, height: 1, devicePixelRatio: 1 },
+    },
+    artifacts: [{ path: 'viewport.png', mediaType: 'image/png', bytes: 1, sha256: '0'.repeat(64), method: 'captureVisibleTab' }],
+    warnings: [],
   };
 }
 
@@ -23,7 +45,11 @@ async function seeded() {
     { id: 'k1', platform: 'jd', shopKey: '1', shopName: 'One', createdAt: '2026-01-01T00:00:00+08:00' },
     { id: 'k2', platform: 'jd', shopKey: '2', shopName: 'Two', createdAt: '2026-01-02T00:00:00+08:00' },
   ]);
-  await db.captures.bulkAdd([record('c1', 'k1', '2026-03-01T10:00:00+08:00'), record('c2', 'k1', '2026-03-05T10:00:00+08:00'), record('c3', 'k2', '2026-03-03T10:00:00+08:00')]);
+  await db.captures.bulkAdd([
+    record('c1', 'k1', '2026-03-01T10:00:00+08:00'),
+    record('c2', 'k1', '2026-03-05T10:00:00+08:00'),
+    record('c3', 'k2', '2026-03-03T10:00:00+08:00'),
+  ]);
   await db.artifactBlobs.add({ id: 'c1/viewport.png', captureId: 'c1', data: new Blob(['x'], { type: 'image/png' }) });
   return db;
 }
@@ -32,7 +58,10 @@ describe('capture queries', () => {
   it('lists cases with their captures, most recent first', async () => {
     const db = await seeded();
     const list = await listCasesWithCaptures(db);
-    expect(list.map((c) => [c.case.id, c.captures.map((x) => x.id)])).toEqual([['k1', ['c2', 'c1']], ['k2', ['c3']]]);
+    expect(list.map((c) => [c.case.id, c.captures.map((x) => x.id)])).toEqual([
+      ['k1', ['c2', 'c1']],
+      ['k2', ['c3']],
+    ]);
   });
 
   it('loads a capture with its bytes by path', async () => {

@@ -51,10 +51,13 @@ export type OnNoted = (db: ListingProofDatabase, tx: Transaction) => Promise<voi
 export async function setCaptureNotes(db: ListingProofDatabase, captureId: string, notes: string, onNoted?: OnNoted): Promise<boolean> {
   return db.transaction('rw', [db.captures, db.custody, db.meta], async (tx) => {
     const text = notes.trim();
-    const changed = await db.captures.where('id').equals(captureId).modify((c) => {
-      if (text) c.notes = text;
-      else delete c.notes;
-    });
+    const changed = await db.captures
+      .where('id')
+      .equals(captureId)
+      .modify((c) => {
+        if (text) c.notes = text;
+        else delete c.notes;
+      });
     if (changed && onNoted) await onNoted(db, tx);
     return changed > 0;
   });
@@ -63,10 +66,13 @@ export async function setCaptureNotes(db: ListingProofDatabase, captureId: strin
 export async function setCaseNotes(db: ListingProofDatabase, caseId: string, notes: string, onNoted?: OnNoted): Promise<boolean> {
   return db.transaction('rw', [db.cases, db.custody, db.meta], async (tx) => {
     const text = notes.trim();
-    const changed = await db.cases.where('id').equals(caseId).modify((c) => {
-      if (text) c.notes = text;
-      else delete c.notes;
-    });
+    const changed = await db.cases
+      .where('id')
+      .equals(caseId)
+      .modify((c) => {
+        if (text) c.notes = text;
+        else delete c.notes;
+      });
     if (changed && onNoted) await onNoted(db, tx);
     return changed > 0;
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chatRecordPlatform, chatTitle, itemIdFromLink } from '@/utils/evidence/chat-record';
 
 describe('chat record fields', () => {
-  it('reads the item id from each platform\'s item link', () => {
+  it("reads the item id from each platform's item link", () => {
     expect(itemIdFromLink('https://item.taobao.com/item.htm?id=781234567890&spm=a')).toBe('781234567890');
     expect(itemIdFromLink('//detail.tmall.com/item.htm?id=750123456781')).toBe('750123456781');
     expect(itemIdFromLink('https://item.jd.com/100012043978.html')).toBe('100012043978');
@@ -18,7 +18,7 @@ describe('chat record fields', () => {
     expect(itemIdFromLink('https://evil.example.com/item.htm?id=1')).toBe('');
   });
 
-  it('takes the platform from the reader, else from the tab\'s marketplace host', () => {
+  it("takes the platform from the reader, else from the tab's marketplace host", () => {
     expect(chatRecordPlatform({ platform: 'tmall' }, 'https://market.m.taobao.com/app/im/chat/index.html')).toBe('tmall');
     expect(chatRecordPlatform({ platform: 'unknown' }, 'https://market.m.taobao.com/app/shop-service/')).toBe('taobao');
     expect(chatRecordPlatform({ platform: 'unknown' }, 'https://mobile.yangkeduo.com/x.html')).toBe('pdd');

@@ -58,7 +58,10 @@ export async function appendCustody(db: ListingProofDatabase, input: CustodyInpu
  */
 export async function readCustody(db: ListingProofDatabase, captureIds?: readonly string[]): Promise<CustodyRecord[]> {
   if (!captureIds) return (await db.custody.toArray()).sort((a, b) => a.seq - b.seq);
-  const own = await db.custody.where('captureId').anyOf([...captureIds]).toArray();
+  const own = await db.custody
+    .where('captureId')
+    .anyOf([...captureIds])
+    .toArray();
   const seqs = new Set(own.map((e) => e.seq));
   const deletions = (await db.custody.toArray()).filter((e) => e.event === 'delete' && !seqs.has(e.seq));
   return [...own, ...deletions].sort((a, b) => a.seq - b.seq);

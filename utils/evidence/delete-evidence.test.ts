@@ -38,7 +38,15 @@ async function stored(db: ListingProofDatabase, shopId: string, files: Record<st
     capturedAt: '2026-11-23T21:05:03.123+08:00',
     investigator: 'Li',
     extractorVersion: 'taobao@1',
-    environment: { userAgent: 'ua', browser: 'Chrome 131', extensionVersion: '0.1.0', os: 'Linux', timeZone: 'Asia/Shanghai', language: 'zh-CN', viewport: { width: 1280, height: 720, devicePixelRatio: 1 } },
+    environment: {
+      userAgent: 'ua',
+      browser: 'Chrome 131',
+      extensionVersion: '0.1.0',
+      os: 'Linux',
+      timeZone: 'Asia/Shanghai',
+      language: 'zh-CN',
+      viewport: { width: 1280, height: 720, devicePixelRatio: 1 },
+    },
     artifacts,
     warnings: [],
   };
@@ -50,7 +58,12 @@ async function stored(db: ListingProofDatabase, shopId: string, files: Record<st
   return record;
 }
 
-const counts = async (db: ListingProofDatabase) => ({ captures: await db.captures.count(), blobs: await db.artifactBlobs.count(), custody: await db.custody.count(), cases: await db.cases.count() });
+const counts = async (db: ListingProofDatabase) => ({
+  captures: await db.captures.count(),
+  blobs: await db.artifactBlobs.count(),
+  custody: await db.custody.count(),
+  cases: await db.cases.count(),
+});
 
 describe('deleteCaptures', () => {
   it('refuses without a reason, for unknown ids, and for never-exported evidence unless confirmed, changing nothing', async () => {
@@ -58,7 +71,10 @@ describe('deleteCaptures', () => {
     const a = await stored(db, '1');
     const before = await counts(db);
     await expect(deleteCaptures(db, [a.id], { actor: 'Li', reason: '  ', confirmUnexported: true })).rejects.toMatchObject({ code: 'no-reason' });
-    await expect(deleteCaptures(db, [a.id, 'nope'], { actor: 'Li', reason: 'dup', confirmUnexported: true })).rejects.toMatchObject({ code: 'not-found', captureIds: ['nope'] });
+    await expect(deleteCaptures(db, [a.id, 'nope'], { actor: 'Li', reason: 'dup', confirmUnexported: true })).rejects.toMatchObject({
+      code: 'not-found',
+      captureIds: ['nope'],
+    });
     const refused = await deleteCaptures(db, [a.id], { actor: 'Li', reason: 'duplicate' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DeletionRefused);
     expect((refused as DeletionRefused).code).toBe('not-exported');
@@ -71,7 +87,12 @@ describe('deleteCaptures', () => {
     const db = freshDb();
     const a = await stored(db, '1', { 'viewport.png': 'png', 'page.html': 'html' });
     const b = await stored(db, '2');
-    const { custody } = await deleteCaptures(db, [a.id], { actor: '王调查', reason: '重复取证', confirmUnexported: true, now: new Date('2026-12-01T00:00:00Z') });
+    const { custody } = await deleteCaptures(db, [a.id], {
+      actor: '王调查',
+      reason: '重复取证',
+      confirmUnexported: true,
+      now: new Date('2026-12-01T00:00:00Z'),
+    });
     expect(await db.captures.get(a.id)).toBeUndefined();
     expect(await db.artifactBlobs.where('captureId').equals(a.id).count()).toBe(0);
     expect(await db.captures.get(b.id)).toBeDefined();

@@ -46,7 +46,9 @@ async function fingerprintOf(db: ListingProofDatabase, capture: CaptureRecord): 
 
 /** Tables that hold rows per capture (artifact bytes, and whatever later versions key or index by capture), the custody log excepted. */
 function perCaptureTables(db: ListingProofDatabase): Table[] {
-  return db.tables.filter((t) => t.name !== 'custody' && t.name !== 'captures' && (t.schema.primKey.name === 'captureId' || t.schema.indexes.some((i) => i.name === 'captureId')));
+  return db.tables.filter(
+    (t) => t.name !== 'custody' && t.name !== 'captures' && (t.schema.primKey.name === 'captureId' || t.schema.indexes.some((i) => i.name === 'captureId')),
+  );
 }
 
 async function deleteRowsOf(table: Table, captureId: string): Promise<void> {
@@ -56,7 +58,10 @@ async function deleteRowsOf(table: Table, captureId: string): Promise<void> {
 
 /** Captures that have an `export` entry in the custody log. */
 async function exportedIds(db: ListingProofDatabase, ids: readonly string[]): Promise<Set<string>> {
-  const entries = await db.custody.where('captureId').anyOf([...ids]).toArray();
+  const entries = await db.custody
+    .where('captureId')
+    .anyOf([...ids])
+    .toArray();
   return new Set(entries.filter((e) => e.event === 'export').map((e) => e.captureId));
 }
 
@@ -86,12 +91,25 @@ export async function deleteCaptures(db: ListingProofDatabase, captureIds: reado
     const exported = await exportedIds(db, ids);
     const unexported = ids.filter((id) => !exported.has(id));
     if (unexported.length && !options.confirmUnexported) {
-      throw new DeletionRefused(`Never exported: ${unexported.join(', ')}. Export first, or confirm deleting evidence that exists nowhere else.`, 'not-exported', unexported);
+      throw new DeletionRefused(
+        `Never exported: ${unexported.join(', ')}. Export first, or confirm deleting evidence that exists nowhere else.`,
+        'not-exported',
+        unexported,
+      );
     }
     const custody: CustodyRecord[] = [];
     for (const capture of found as CaptureRecord[]) {
       const fingerprint = await fingerprintOf(db, capture);
-      const what = { deleted: 'capture', captureId: capture.id, caseId: capture.caseId, url: capture.url, capturedAt: capture.capturedAt, exported: exported.has(capture.id), ...fingerprint, reason };
+      const what = {
+        deleted: 'capture',
+        captureId: capture.id,
+        caseId: capture.caseId,
+        url: capture.url,
+        capturedAt: capture.capturedAt,
+        exported: exported.has(capture.id),
+        ...fingerprint,
+        reason,
+      };
       const entry = await appendCustody(db, { event: 'delete', captureId: capture.id, actor, detail: canonicalJson(what) }, now);
       custody.push(entry);
       const tombstone: Tombstone = {
@@ -131,7 +149,11 @@ export async function deleteCase(db: ListingProofDatabase, caseId: string, optio
     const result = ids.length ? await deleteCaptures(db, ids, options) : { deleted: [], custody: [] };
     // The case itself, on the record too (no capture id: it names the case and its captures).
     const what = { deleted: 'case', caseId, platform: found.platform, shopKey: found.shopKey, shopName: found.shopName, captureIds: ids, reason };
-    const entry = await appendCustody(db, { event: 'delete', captureId: '', actor: options.actor.trim() || NO_ACTOR, detail: canonicalJson(what) }, options.now ?? new Date());
+    const entry = await appendCustody(
+      db,
+      { event: 'delete', captureId: '', actor: options.actor.trim() || NO_ACTOR, detail: canonicalJson(what) },
+      options.now ?? new Date(),
+    );
     await db.cases.delete(caseId);
     return { deleted: result.deleted, custody: [...result.custody, entry] };
   });

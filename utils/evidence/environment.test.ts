@@ -20,9 +20,20 @@ describe('page environment', () => {
         userAgent: CHROME,
         language: 'en',
         userAgentData: {
-          brands: [{ brand: 'Not A(Brand', version: '8' }, { brand: 'Chromium', version: '131' }, { brand: 'Google Chrome', version: '131' }],
+          brands: [
+            { brand: 'Not A(Brand', version: '8' },
+            { brand: 'Chromium', version: '131' },
+            { brand: 'Google Chrome', version: '131' },
+          ],
           platform: 'Windows',
-          getHighEntropyValues: async () => ({ fullVersionList: [{ brand: 'Chromium', version: '131.0.6778.86' }, { brand: 'Google Chrome', version: '131.0.6778.86' }], platformVersion: '15.0.0', platform: 'Windows' }),
+          getHighEntropyValues: async () => ({
+            fullVersionList: [
+              { brand: 'Chromium', version: '131.0.6778.86' },
+              { brand: 'Google Chrome', version: '131.0.6778.86' },
+            ],
+            platformVersion: '15.0.0',
+            platform: 'Windows',
+          }),
         },
       },
       win,
@@ -51,8 +62,12 @@ describe('extension environment', () => {
   });
 
   it('leaves them out, without throwing, when not granted or failing', async () => {
-    expect(await collectExtensionEnvironment({ getManifest, hasManagement: async () => false, getAllExtensions: async () => [] })).toEqual({ extensionVersion: '0.1.0' });
-    expect(await collectExtensionEnvironment({ getManifest, hasManagement: async () => true, getAllExtensions: () => Promise.reject(new Error('no')) })).toEqual({ extensionVersion: '0.1.0' });
+    expect(await collectExtensionEnvironment({ getManifest, hasManagement: async () => false, getAllExtensions: async () => [] })).toEqual({
+      extensionVersion: '0.1.0',
+    });
+    expect(
+      await collectExtensionEnvironment({ getManifest, hasManagement: async () => true, getAllExtensions: () => Promise.reject(new Error('no')) }),
+    ).toEqual({ extensionVersion: '0.1.0' });
     expect(await collectExtensionEnvironment({ getManifest })).toEqual({ extensionVersion: '0.1.0' });
   });
 

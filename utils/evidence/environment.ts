@@ -66,7 +66,10 @@ export function osFromUserAgent(ua: string): string {
   return 'unknown';
 }
 
-export async function collectPageEnvironment(nav: NavigatorLike, win: Pick<Window, 'innerWidth' | 'innerHeight' | 'devicePixelRatio'>): Promise<PageEnvironment> {
+export async function collectPageEnvironment(
+  nav: NavigatorLike,
+  win: Pick<Window, 'innerWidth' | 'innerHeight' | 'devicePixelRatio'>,
+): Promise<PageEnvironment> {
   let browser = browserFromUserAgent(nav.userAgent);
   let os = osFromUserAgent(nav.userAgent);
   const uad = nav.userAgentData;

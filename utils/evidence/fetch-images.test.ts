@@ -24,7 +24,10 @@ function fakeFetch(routes: Record<string, () => Response | Promise<Response>>) {
   return { fetch, seen, peak: () => peak };
 }
 
-const image = (type = 'image/jpeg', body: Uint8Array = jpeg) => () => new Response(body.slice(), { headers: { 'content-type': type } });
+const image =
+  (type = 'image/jpeg', body: Uint8Array = jpeg) =>
+  () =>
+    new Response(body.slice(), { headers: { 'content-type': type } });
 
 describe('fullSizeImageUrl', () => {
   it('undoes the marketplaces thumbnail decorations', () => {
@@ -43,7 +46,14 @@ describe('fetchImages', () => {
       'https://img.alicdn.com/c.jpg': () => new Response('<html>', { headers: { 'content-type': 'text/html' } }),
       'https://img.alicdn.com/d.jpg': image('image/jpeg', new Uint8Array(2000)),
     });
-    const urls = ['https://img.alicdn.com/a.jpg_400x400.jpg', '//img.alicdn.com/b.png', 'https://img.alicdn.com/c.jpg', 'https://img.alicdn.com/d.jpg', 'https://img.alicdn.com/missing.jpg', 'https://img.alicdn.com/a.jpg_400x400.jpg'];
+    const urls = [
+      'https://img.alicdn.com/a.jpg_400x400.jpg',
+      '//img.alicdn.com/b.png',
+      'https://img.alicdn.com/c.jpg',
+      'https://img.alicdn.com/d.jpg',
+      'https://img.alicdn.com/missing.jpg',
+      'https://img.alicdn.com/a.jpg_400x400.jpg',
+    ];
     const { images, warnings } = await fetchImages(f.fetch, urls, { maxBytes: 1000 });
     expect(images.map((i) => i.path)).toEqual(['images/01.jpg', 'images/02.png']);
     expect(images[0]!.fetchedUrl).toBe('https://img.alicdn.com/a.jpg');

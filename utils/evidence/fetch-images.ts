@@ -93,7 +93,11 @@ async function download(fetch: FetchLike, url: string, signal: AbortSignal, maxB
 }
 
 /** Fetches `urls` (deduplicated, in order) with bounded concurrency; failures become warnings. */
-export async function fetchImages(fetch: FetchLike, urls: readonly string[], options: FetchImagesOptions = {}): Promise<{ images: FetchedImage[]; warnings: string[] }> {
+export async function fetchImages(
+  fetch: FetchLike,
+  urls: readonly string[],
+  options: FetchImagesOptions = {},
+): Promise<{ images: FetchedImage[]; warnings: string[] }> {
   const { concurrency = 4, timeoutMs = 20_000, maxBytes = 15 * 1024 * 1024, fullSize = true, onImage } = options;
   const unique = [...new Set(urls.filter((u) => /^(https?:)?\/\//i.test(u)))];
   const width = Math.max(2, String(unique.length).length);

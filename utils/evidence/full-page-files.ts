@@ -14,7 +14,10 @@ import { sendImagesForRender, type SentRenderImages } from '@/utils/evidence/ren
 export async function prepareRender(fetch: FetchLike, page: PageRequests, metrics: Promise<PageCaptureMetrics>): Promise<SentRenderImages> {
   // The image list first: the fetching is the long pole, and compiling the renderer script
   // would hold up the page's answer.
-  const urls = await metrics.then((m) => m.crossOriginImages ?? [], () => []);
+  const urls = await metrics.then(
+    (m) => m.crossOriginImages ?? [],
+    () => [],
+  );
   const loading = page.loadRenderer?.() ?? Promise.resolve();
   loading.catch(() => undefined); // rethrown below, once the images are handed over
   const handed = await sendImagesForRender(fetch, urls, (url, dataUrl) => page.addRenderImage(url, dataUrl));
@@ -23,7 +26,13 @@ export async function prepareRender(fetch: FetchLike, page: PageRequests, metric
 }
 
 /** Renders the page once `pageSaved` resolves and adds the PNG(s) to `files`; throws when html2canvas fails. */
-export async function renderFullPageFiles(page: PageRequests, prepared: Promise<SentRenderImages>, pageSaved: Promise<unknown>, files: PendingFiles, warnings: string[]): Promise<void> {
+export async function renderFullPageFiles(
+  page: PageRequests,
+  prepared: Promise<SentRenderImages>,
+  pageSaved: Promise<unknown>,
+  files: PendingFiles,
+  warnings: string[],
+): Promise<void> {
   const [handed] = await Promise.all([prepared, pageSaved]).catch(async (err: unknown) => {
     await pageSaved; // a fallback must not scroll the page while its source is being saved
     throw err;

@@ -15,7 +15,10 @@ function network(routes: Record<string, () => Response>) {
   return { fetch, seen };
 }
 
-const png = (n: number, headers: Record<string, string> = {}) => () => new Response(new Uint8Array(n), { headers: { 'content-type': 'image/png', ...headers } });
+const png =
+  (n: number, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(new Uint8Array(n), { headers: { 'content-type': 'image/png', ...headers } });
 const redirect = (to: string) => () => new Response(null, { status: 302, headers: { location: to } });
 
 describe('guardedImageFetch', () => {
@@ -75,7 +78,11 @@ describe('guardedImageFetch', () => {
 
   it('turns every refusal into a warning of the capture through fetchImages', async () => {
     const net = network({ 'https://img.alicdn.com/ok.png': png(5) });
-    const { images, warnings } = await fetchImages(guardedImageFetch(net.fetch, rules, budget), ['https://img.alicdn.com/ok.png', 'https://10.0.0.1/img/a.png', 'http://img.alicdn.com/x.png'], { fullSize: false });
+    const { images, warnings } = await fetchImages(
+      guardedImageFetch(net.fetch, rules, budget),
+      ['https://img.alicdn.com/ok.png', 'https://10.0.0.1/img/a.png', 'http://img.alicdn.com/x.png'],
+      { fullSize: false },
+    );
     expect(images.map((i) => i.url)).toEqual(['https://img.alicdn.com/ok.png']);
     expect(warnings).toEqual([
       'image 2 not saved (https://10.0.0.1/img/a.png): not fetched: 10.0.0.1 is a private, loopback or link-local address',

@@ -68,7 +68,9 @@ export function guardedImageFetch(fetch: FetchLike, rules: ImageUrlRules, budget
       const res = await fetch(current, { ...init, redirect: 'manual' });
       const redirected = res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
       if (!redirected) {
-        const bytes = await readCapped(res, budget.maxImageBytes, (n) => (total + n > budget.maxTotalBytes ? `over the capture's ${budget.maxTotalBytes / MB} MB of images` : undefined));
+        const bytes = await readCapped(res, budget.maxImageBytes, (n) =>
+          total + n > budget.maxTotalBytes ? `over the capture's ${budget.maxTotalBytes / MB} MB of images` : undefined,
+        );
         total += bytes.byteLength;
         return new Response(bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
       }

@@ -23,7 +23,21 @@ describe('imageUrlProblem', () => {
   });
 
   it('refuses private, loopback and link-local addresses in any spelling', () => {
-    for (const host of ['127.0.0.1', '10.1.2.3', '172.16.0.9', '172.31.255.255', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1', '[::1]', '[fe80::1]', '[fd00::5]', '[::ffff:127.0.0.1]', '[::]']) {
+    for (const host of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.9',
+      '172.31.255.255',
+      '192.168.1.1',
+      '169.254.169.254',
+      '0.0.0.0',
+      '100.64.0.1',
+      '[::1]',
+      '[fe80::1]',
+      '[fd00::5]',
+      '[::ffff:127.0.0.1]',
+      '[::]',
+    ]) {
       expect(imageUrlProblem(`https://${host}/a.png`, rules), host).toMatch(/private, loopback or link-local address/);
     }
     // The URL parser normalises the odd spellings of 127.0.0.1 before the check sees them.

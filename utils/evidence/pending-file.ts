@@ -47,7 +47,13 @@ export class PendingFiles {
   artifacts(): Promise<Artifact[]> {
     return Promise.all(
       this.#files.map(async (f): Promise<Artifact> => {
-        const artifact: Artifact = { path: f.path, mediaType: f.blob.type || 'application/octet-stream', bytes: f.blob.size, sha256: await this.startHashing(f.blob), method: f.method };
+        const artifact: Artifact = {
+          path: f.path,
+          mediaType: f.blob.type || 'application/octet-stream',
+          bytes: f.blob.size,
+          sha256: await this.startHashing(f.blob),
+          method: f.method,
+        };
         return f.note ? { ...artifact, note: f.note } : artifact;
       }),
     );

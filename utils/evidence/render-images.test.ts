@@ -21,7 +21,11 @@ describe('sendImagesForRender', () => {
       sent.push({ url, size: decodeDataUrl(dataUrl).bytes.byteLength });
       inFlight--;
     };
-    const result = await sendImagesForRender(fetchFrom({ 'https://cdn.test/a.png': 3, 'https://cdn.test/b.png': 5 }), ['https://cdn.test/a.png', 'https://cdn.test/b.png', 'https://cdn.test/a.png'], send);
+    const result = await sendImagesForRender(
+      fetchFrom({ 'https://cdn.test/a.png': 3, 'https://cdn.test/b.png': 5 }),
+      ['https://cdn.test/a.png', 'https://cdn.test/b.png', 'https://cdn.test/a.png'],
+      send,
+    );
     expect(result).toEqual({ sent: 2 });
     expect(sent.sort((x, y) => x.url.localeCompare(y.url))).toEqual([
       { url: 'https://cdn.test/a.png', size: 3 },

@@ -28,7 +28,12 @@ export interface SentRenderImages {
 }
 
 /** Fetches `urls` and hands each to `send`; never throws (what failed is counted in the warning). */
-export async function sendImagesForRender(fetch: FetchLike, urls: readonly string[], send: SendRenderImage, budget: RenderImageBudget = RENDER_IMAGE_BUDGET): Promise<SentRenderImages> {
+export async function sendImagesForRender(
+  fetch: FetchLike,
+  urls: readonly string[],
+  send: SendRenderImage,
+  budget: RenderImageBudget = RENDER_IMAGE_BUDGET,
+): Promise<SentRenderImages> {
   const wanted = [...new Set(urls)];
   const tried = wanted.slice(0, budget.maxImages);
   let total = 0;

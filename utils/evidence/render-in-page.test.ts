@@ -40,7 +40,11 @@ describe('renderInTiles', () => {
     const { calls, render } = recorder();
     const parts = await renderInTiles(render, { width: 1280, height: 70000 }, 1);
     expect(parts).toHaveLength(3);
-    expect(parts.map((p) => p.note!.match(/part (\d)\/(\d)/)?.slice(1))).toEqual([['1', '3'], ['2', '3'], ['3', '3']]);
+    expect(parts.map((p) => p.note!.match(/part (\d)\/(\d)/)?.slice(1))).toEqual([
+      ['1', '3'],
+      ['2', '3'],
+      ['3', '3'],
+    ]);
     expect(parts[0]!.note).toContain('html2canvas-pro');
     expect(calls.map((c) => c.y)).toEqual([0, 32767, 65534]);
   });
@@ -113,7 +117,7 @@ describe('image swapping for the clone', () => {
 });
 
 describe('blindToIgnoreAttribute', () => {
-  it('hides html2canvas\'s own ignore attribute from the renderer while it runs, and only then', () => {
+  it("hides html2canvas's own ignore attribute from the renderer while it runs, and only then", () => {
     const el = document.createElement('div');
     el.setAttribute('data-html2canvas-ignore', 'true');
     el.setAttribute('data-other', '');

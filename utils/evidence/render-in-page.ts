@@ -39,10 +39,15 @@ export interface RenderFullPageOptions {
   render?: RegionRenderer;
 }
 
-const METHOD_NOTE = 'html2canvas-pro re-render of the DOM (not the browser\'s own pixels)';
+const METHOD_NOTE = "html2canvas-pro re-render of the DOM (not the browser's own pixels)";
 
 /** Renders `width` x `height` page in as many canvases as the limits need, labelled "part i/n". */
-export async function renderInTiles(render: RegionRenderer, size: { width: number; height: number }, scale: number, limits: CanvasLimits = CHROMIUM_CANVAS_LIMITS): Promise<RenderedImage[]> {
+export async function renderInTiles(
+  render: RegionRenderer,
+  size: { width: number; height: number },
+  scale: number,
+  limits: CanvasLimits = CHROMIUM_CANVAS_LIMITS,
+): Promise<RenderedImage[]> {
   const plan = planTiles(size.width, size.height, scale, limits);
   const n = plan.tiles.length;
   const out: RenderedImage[] = [];

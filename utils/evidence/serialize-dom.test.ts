@@ -24,7 +24,9 @@ describe('serializeDom', () => {
     document.body.append(a, panel, b, forged);
 
     const html = serializeDom(document, 'https://detail.tmall.com/item.htm?id=1', '2026-11-23T21:05:03.123+08:00');
-    expect(html.startsWith('<!DOCTYPE html>\n<!-- saved by ListingProof from https://detail.tmall.com/item.htm?id=1 at 2026-11-23T21:05:03.123+08:00 -->\n<html')).toBe(true);
+    expect(
+      html.startsWith('<!DOCTYPE html>\n<!-- saved by ListingProof from https://detail.tmall.com/item.htm?id=1 at 2026-11-23T21:05:03.123+08:00 -->\n<html'),
+    ).toBe(true);
     expect(html).toContain('券后价 ¥199.00');
     expect(html).toContain('after');
     expect(html).not.toContain('LISTINGPROOF PANEL');

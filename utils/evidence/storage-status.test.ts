@@ -13,7 +13,12 @@ describe('storage status', () => {
   });
 
   it('reports usage against the quota', async () => {
-    expect(await storageStatus({ persisted: async () => true, estimate: async () => ({ usage: 25, quota: 100 }) })).toEqual({ persisted: true, usageBytes: 25, quotaBytes: 100, usedFraction: 0.25 });
+    expect(await storageStatus({ persisted: async () => true, estimate: async () => ({ usage: 25, quota: 100 }) })).toEqual({
+      persisted: true,
+      usageBytes: 25,
+      quotaBytes: 100,
+      usedFraction: 0.25,
+    });
     expect(await storageStatus({})).toEqual({ persisted: undefined, usageBytes: undefined, quotaBytes: undefined, usedFraction: undefined });
   });
 });

@@ -33,10 +33,7 @@ export async function requestPersistentStorage(storage: StorageManagerLike | und
 }
 
 export async function storageStatus(storage: StorageManagerLike | undefined = defaultStorage()): Promise<StorageStatus> {
-  const [persisted, estimate] = await Promise.all([
-    storage?.persisted?.().catch(() => undefined),
-    storage?.estimate?.().catch(() => undefined),
-  ]);
+  const [persisted, estimate] = await Promise.all([storage?.persisted?.().catch(() => undefined), storage?.estimate?.().catch(() => undefined)]);
   const usageBytes = estimate?.usage;
   const quotaBytes = estimate?.quota;
   const usedFraction = usageBytes !== undefined && quotaBytes ? usageBytes / quotaBytes : undefined;

@@ -13,7 +13,10 @@ function freshDb() {
 }
 afterEach(() => dbs.splice(0).forEach((d) => d.delete()));
 
-async function draft(shop: { name: string; id?: string }, platform: CaptureDraft['platform'] = 'taobao'): Promise<{ draft: CaptureDraft; blobs: Map<string, Blob> }> {
+async function draft(
+  shop: { name: string; id?: string },
+  platform: CaptureDraft['platform'] = 'taobao',
+): Promise<{ draft: CaptureDraft; blobs: Map<string, Blob> }> {
   const bytes = new TextEncoder().encode(`png for ${shop.name}`);
   const d: CaptureDraft = {
     id: crypto.randomUUID(),
@@ -31,7 +34,15 @@ async function draft(shop: { name: string; id?: string }, platform: CaptureDraft
     capturedAt: '2026-11-23T21:05:03.123+08:00',
     investigator: 'Li',
     extractorVersion: 'taobao@1',
-    environment: { userAgent: 'ua', browser: 'Chrome 131', extensionVersion: '0.1.0', os: 'Linux', timeZone: 'Asia/Shanghai', language: 'zh-CN', viewport: { width: 1280, height: 720, devicePixelRatio: 1 } },
+    environment: {
+      userAgent: 'ua',
+      browser: 'Chrome 131',
+      extensionVersion: '0.1.0',
+      os: 'Linux',
+      timeZone: 'Asia/Shanghai',
+      language: 'zh-CN',
+      viewport: { width: 1280, height: 720, devicePixelRatio: 1 },
+    },
     artifacts: [{ path: 'viewport.png', mediaType: 'image/png', bytes: bytes.length, sha256: await sha256Hex(bytes), method: 'captureVisibleTab' }],
     warnings: [],
   };

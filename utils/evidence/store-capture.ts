@@ -41,7 +41,12 @@ export function isQuotaError(err: unknown): boolean {
   return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError' || e?.inner?.inner?.name === 'QuotaExceededError';
 }
 
-export async function findOrCreateCase(db: ListingProofDatabase, draft: Pick<CaptureRecord, 'platform' | 'shop'>, now: string, newCaseId: () => string): Promise<CaseRecord> {
+export async function findOrCreateCase(
+  db: ListingProofDatabase,
+  draft: Pick<CaptureRecord, 'platform' | 'shop'>,
+  now: string,
+  newCaseId: () => string,
+): Promise<CaseRecord> {
   const shopKey = shopKeyOf(draft.shop);
   const existing = await db.cases.where('[platform+shopKey]').equals([draft.platform, shopKey]).first();
   if (existing) {
@@ -59,7 +64,12 @@ export async function findOrCreateCase(db: ListingProofDatabase, draft: Pick<Cap
 }
 
 /** Stores the capture and every artifact's bytes atomically; returns the record with its case. */
-export async function storeCapture(db: ListingProofDatabase, draft: CaptureDraft, blobs: ReadonlyMap<string, Blob>, options: StoreOptions): Promise<CaptureRecord> {
+export async function storeCapture(
+  db: ListingProofDatabase,
+  draft: CaptureDraft,
+  blobs: ReadonlyMap<string, Blob>,
+  options: StoreOptions,
+): Promise<CaptureRecord> {
   const missing = draft.artifacts.filter((a) => !blobs.has(a.path)).map((a) => a.path);
   if (missing.length) throw new CaptureStepError('storing', `no bytes for ${missing.join(', ')}`);
   let sealed = draft;
@@ -86,7 +96,11 @@ export async function storeCapture(db: ListingProofDatabase, draft: CaptureDraft
   } catch (err) {
     if (err instanceof CaptureStepError) throw err;
     if (isQuotaError(err)) {
-      throw new CaptureStepError('storing', `Storage is full: the browser refused to store this capture (${errorMessage(err)}). ${FREE_SPACE_HINT}, then capture again; nothing stored before was changed.`, { cause: err });
+      throw new CaptureStepError(
+        'storing',
+        `Storage is full: the browser refused to store this capture (${errorMessage(err)}). ${FREE_SPACE_HINT}, then capture again; nothing stored before was changed.`,
+        { cause: err },
+      );
     }
     throw new CaptureStepError('storing', errorMessage(err), { cause: err });
   }

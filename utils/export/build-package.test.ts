@@ -73,9 +73,14 @@ describe('buildPackage', () => {
     const id = made.made[0]!.record.id;
     const flipped = new Uint8Array(made.made[0]!.bytes.get('listing.json')!);
     flipped[3] = (flipped[3] ?? 0) ^ 1;
-    const reader = (skip: string, replacement?: Uint8Array) => async (cid: string, path: string) => (path === skip ? replacement : made.made[0]!.bytes.get(path));
-    await expect(makePackage([{ id }], { captures: made.input.captures, readArtifact: reader('listing.json', flipped) })).rejects.toThrow(`captures/${id}/listing.json: stored bytes no longer match`);
-    await expect(makePackage([{ id }], { captures: made.input.captures, readArtifact: reader('tiny.png') })).rejects.toThrow(`captures/${id}/tiny.png: the stored file is missing`);
+    const reader = (skip: string, replacement?: Uint8Array) => async (cid: string, path: string) =>
+      path === skip ? replacement : made.made[0]!.bytes.get(path);
+    await expect(makePackage([{ id }], { captures: made.input.captures, readArtifact: reader('listing.json', flipped) })).rejects.toThrow(
+      `captures/${id}/listing.json: stored bytes no longer match`,
+    );
+    await expect(makePackage([{ id }], { captures: made.input.captures, readArtifact: reader('tiny.png') })).rejects.toThrow(
+      `captures/${id}/tiny.png: the stored file is missing`,
+    );
   });
 
   it('refuses unsafe artifact paths', async () => {
@@ -98,7 +103,11 @@ describe('buildPackage', () => {
     const { result } = await makePackage([]);
     expect(result.manifest.captures).toEqual([]);
     const made = await makePackage([{}], {});
-    const raw = await makePackage([{}], { captures: made.input.captures, custody: made.input.custody, readArtifact: async (_c, p) => made.made[0]!.bytes.get(p) });
+    const raw = await makePackage([{}], {
+      captures: made.input.captures,
+      custody: made.input.custody,
+      readArtifact: async (_c, p) => made.made[0]!.bytes.get(p),
+    });
     expect(raw.result.manifest.files).toEqual(made.result.manifest.files);
   });
 });

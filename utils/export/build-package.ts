@@ -83,7 +83,14 @@ type TimestampSource = NonNullable<BuildPackageInput['timestamps']> extends Read
 function tokenArtifact(r: CaptureRecord, ts: TimestampSource | undefined) {
   if (ts?.status !== 'stamped' || !ts.tsrSha256 || ts.tsrBytes === undefined) return undefined;
   if (!r.artifacts.some((a) => a.path === SEAL_PATH)) return undefined;
-  return { path: SEAL_TOKEN_PATH, mediaType: 'application/timestamp-reply', bytes: ts.tsrBytes, sha256: ts.tsrSha256, method: 'rfc3161-timestamp' as const, note: `RFC 3161 token over SHA-256 of ${SEAL_PATH}, from ${ts.tsa ?? '?'}` };
+  return {
+    path: SEAL_TOKEN_PATH,
+    mediaType: 'application/timestamp-reply',
+    bytes: ts.tsrBytes,
+    sha256: ts.tsrSha256,
+    method: 'rfc3161-timestamp' as const,
+    note: `RFC 3161 token over SHA-256 of ${SEAL_PATH}, from ${ts.tsa ?? '?'}`,
+  };
 }
 
 /** The artifacts the capture folder holds in the package: the stored ones, then seal.tsr. */
@@ -141,14 +148,30 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
 
   const ts = (r: CaptureRecord) => input.timestamps?.get(r.id);
   const captures = input.captures.map((r) => manifestCapture(r, ts(r)));
-  const artifactFiles: ManifestFile[] = input.captures.flatMap((r) => folderArtifacts(r, ts(r)).map((a) => ({ path: `captures/${r.id}/${a.path}`, sha256: a.sha256, bytes: a.bytes, mediaType: a.mediaType })));
+  const artifactFiles: ManifestFile[] = input.captures.flatMap((r) =>
+    folderArtifacts(r, ts(r)).map((a) => ({ path: `captures/${r.id}/${a.path}`, sha256: a.sha256, bytes: a.bytes, mediaType: a.mediaType })),
+  );
   const last = input.custody.at(-1);
   const head = input.custodyHead ?? { seq: last?.seq ?? 0, hash: last?.hash ?? '' };
   const custodyBytes = enc.encode(custodyJson(input.custody, head, input.custodyLinks));
-  const custodyFile: ManifestFile = { path: 'custody.json', sha256: await sha256Bytes(custodyBytes), bytes: custodyBytes.byteLength, mediaType: 'application/json' };
+  const custodyFile: ManifestFile = {
+    path: 'custody.json',
+    sha256: await sha256Bytes(custodyBytes),
+    bytes: custodyBytes.byteLength,
+    mediaType: 'application/json',
+  };
 
   const reportBytes = enc.encode(
-    reportHtml({ createdAt, softwareVersion: input.softwareVersion, locale: input.locale, captures, files: [...artifactFiles, custodyFile], custody: input.custody, packageName: input.packageName, signer: input.signer }),
+    reportHtml({
+      createdAt,
+      softwareVersion: input.softwareVersion,
+      locale: input.locale,
+      captures,
+      files: [...artifactFiles, custodyFile],
+      custody: input.custody,
+      packageName: input.packageName,
+      signer: input.signer,
+    }),
   );
   const reportFile: ManifestFile = { path: 'report.html', sha256: await sha256Bytes(reportBytes), bytes: reportBytes.byteLength, mediaType: 'text/html' };
 
@@ -176,8 +199,16 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
   const fixed = (path: string, bytes: Uint8Array): ZipEntrySource => ({ path, compress: true, load: async () => bytes });
   const sumsBytes = enc.encode(sums);
   const rootFiles = input.sign ? await input.sign(manifestBytes) : [];
-  for (const f of rootFiles) if (paths.has(f.path) || f.path === 'manifest.json' || f.path === 'SHA256SUMS' || f.path.includes('/')) throw new Error(`${f.path}: not a free root file name`);
-  const entries: ZipEntrySource[] = [fixed('manifest.json', manifestBytes), fixed('SHA256SUMS', sumsBytes), ...rootFiles.map((f) => fixed(f.path, f.bytes)), fixed('report.html', reportBytes), fixed('custody.json', custodyBytes)];
+  for (const f of rootFiles)
+    if (paths.has(f.path) || f.path === 'manifest.json' || f.path === 'SHA256SUMS' || f.path.includes('/'))
+      throw new Error(`${f.path}: not a free root file name`);
+  const entries: ZipEntrySource[] = [
+    fixed('manifest.json', manifestBytes),
+    fixed('SHA256SUMS', sumsBytes),
+    ...rootFiles.map((f) => fixed(f.path, f.bytes)),
+    fixed('report.html', reportBytes),
+    fixed('custody.json', custodyBytes),
+  ];
   for (const r of input.captures) {
     for (const a of folderArtifacts(r, ts(r))) {
       const path = `captures/${r.id}/${a.path}`;
@@ -188,7 +219,8 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
           const stored = await input.readArtifact(r.id, a.path);
           if (!stored) throw new ArtifactIntegrityError(path, 'the stored file is missing');
           const bytes = await toBytes(stored);
-          if (bytes.byteLength !== a.bytes) throw new ArtifactIntegrityError(path, `stored size ${bytes.byteLength} differs from ${a.bytes} recorded at capture`);
+          if (bytes.byteLength !== a.bytes)
+            throw new ArtifactIntegrityError(path, `stored size ${bytes.byteLength} differs from ${a.bytes} recorded at capture`);
           if ((await sha256Bytes(bytes)) !== a.sha256) throw new ArtifactIntegrityError(path, 'stored bytes no longer match the SHA-256 recorded at capture');
           return bytes;
         },
@@ -196,7 +228,13 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
     }
   }
 
-  const bytesTotal = manifestBytes.byteLength + sumsBytes.byteLength + rootFiles.reduce((n, f) => n + f.bytes.byteLength, 0) + reportBytes.byteLength + custodyBytes.byteLength + artifactFiles.reduce((n, f) => n + f.bytes, 0);
+  const bytesTotal =
+    manifestBytes.byteLength +
+    sumsBytes.byteLength +
+    rootFiles.reduce((n, f) => n + f.bytes.byteLength, 0) +
+    reportBytes.byteLength +
+    custodyBytes.byteLength +
+    artifactFiles.reduce((n, f) => n + f.bytes, 0);
   const progress: ExportProgress = { filesDone: 0, filesTotal: entries.length, bytesDone: 0, bytesTotal };
   input.onProgress?.({ ...progress });
   const bytes = await writeZip(entries, sink, {

@@ -47,7 +47,17 @@ export function custodyJson(entries: readonly CustodyRecord[], head: { seq: numb
     formatVersion: 1,
     hash: `SHA-256 over the RFC 8785 canonical JSON of the entry without "hash"; prevHash is the previous entry's hash, ${GENESIS_HASH} for the first. Entries of other captures are in "links" as seq, prevHash and hash only: together with "entries" they run without a gap from the first entry to "head".`,
     head,
-    entries: entries.map(({ id, seq, at, event, captureId, actor, detail, prevHash, hash }) => ({ id, seq, at, event, captureId, actor, detail, prevHash, hash })),
+    entries: entries.map(({ id, seq, at, event, captureId, actor, detail, prevHash, hash }) => ({
+      id,
+      seq,
+      at,
+      event,
+      captureId,
+      actor,
+      detail,
+      prevHash,
+      hash,
+    })),
     ...(links ? { links: links.map(({ seq, prevHash, hash }) => ({ seq, prevHash, hash })) } : {}),
   };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -12,7 +12,8 @@ async function seeded(n: number) {
   const made = await Promise.all(Array.from({ length: n }, () => makeCapture()));
   for (const m of made) {
     await db.captures.put(m.record);
-    for (const [path, data] of m.bytes) await db.artifactBlobs.put({ id: `${m.record.id}/${path}`, captureId: m.record.id, data: new Blob([data as Uint8Array<ArrayBuffer>]) });
+    for (const [path, data] of m.bytes)
+      await db.artifactBlobs.put({ id: `${m.record.id}/${path}`, captureId: m.record.id, data: new Blob([data as Uint8Array<ArrayBuffer>]) });
     await appendCustody(db, { event: 'capture', captureId: m.record.id, actor: '王调查', detail: 'captured' });
   }
   return { db, made };
@@ -32,18 +33,27 @@ describe('exportEvidence', () => {
     const custodyOf = async (zip: Blob) => JSON.parse(await (await JSZip.loadAsync(await zip.arrayBuffer())).file('custody.json')!.async('string'));
     const custody = await custodyOf(out.blob);
     // Written before the export: the captures of the selection in full, the other one as a link.
-    expect(custody.entries.map((e: { event: string; seq: number }) => [e.event, e.seq])).toEqual([['capture', 1], ['capture', 3]]);
+    expect(custody.entries.map((e: { event: string; seq: number }) => [e.event, e.seq])).toEqual([
+      ['capture', 1],
+      ['capture', 3],
+    ]);
     expect(custody.links.map((l: { seq: number }) => l.seq)).toEqual([2]);
     expect(custody.head.seq).toBe(3);
     // Written after: one export entry per capture, naming the package by its manifest's hash.
     const manifestSha256 = await sha256Text(await (await JSZip.loadAsync(bytes)).file('manifest.json')!.async('string'));
     const exports = (await readCustody(db)).filter((e) => e.event === 'export');
-    expect(exports.map((e) => [e.seq, e.captureId])).toEqual([[4, ids[0]], [5, ids[1]]]);
+    expect(exports.map((e) => [e.seq, e.captureId])).toEqual([
+      [4, ids[0]],
+      [5, ids[1]],
+    ]);
     expect(exports[0]?.detail).toBe(`package ${out.fileName} (manifest.json SHA-256 ${manifestSha256}, ${out.blob.size} bytes)`);
     expect(await verifyCustodyChain(await readCustody(db))).toEqual([]);
     const next = await exportEvidence(db, { ...options, captureIds: [ids[0]!] });
     const nextCustody = await custodyOf(next.blob);
-    expect(nextCustody.entries.map((e: { event: string; seq: number }) => [e.event, e.seq])).toEqual([['capture', 3], ['export', 4]]);
+    expect(nextCustody.entries.map((e: { event: string; seq: number }) => [e.event, e.seq])).toEqual([
+      ['capture', 3],
+      ['export', 4],
+    ]);
     expect(nextCustody.links.map((l: { seq: number }) => l.seq)).toEqual([5]);
     expect((await verifyPackage(new Uint8Array(await next.blob.arrayBuffer()))).status).toBe('intact');
     db.close();

@@ -102,7 +102,11 @@ export async function exportEvidence(db: ListingProofDatabase, options: ExportEv
                 request: (digest, tsas) => requestTimestamp(digest, tsas, { timeoutMs }),
               });
               const outcome = files.timestamp;
-              signature = { keyId: key.keyId, timestamp: outcome?.status ?? 'none', ...(outcome && outcome.status !== 'stamped' ? { reason: outcome.reason } : {}) };
+              signature = {
+                keyId: key.keyId,
+                timestamp: outcome?.status ?? 'none',
+                ...(outcome && outcome.status !== 'stamped' ? { reason: outcome.reason } : {}),
+              };
               return [{ path: SIGNATURE_PATH, bytes: files.json }, ...(files.tsr ? [{ path: SIGNATURE_TOKEN_PATH, bytes: files.tsr }] : [])];
             }
           : undefined,
@@ -113,6 +117,11 @@ export async function exportEvidence(db: ListingProofDatabase, options: ExportEv
     throw e;
   }
   const manifestSha256 = await sha256Text(result.manifestText);
-  for (const id of ids) await appendCustody(db, { event: 'export', captureId: id, actor: options.actor, detail: `package ${fileName} (manifest.json SHA-256 ${manifestSha256}, ${result.bytes} bytes)` }, now);
+  for (const id of ids)
+    await appendCustody(
+      db,
+      { event: 'export', captureId: id, actor: options.actor, detail: `package ${fileName} (manifest.json SHA-256 ${manifestSha256}, ${result.bytes} bytes)` },
+      now,
+    );
   return { blob: result.blob, fileName, manifest: result.manifest, signature };
 }

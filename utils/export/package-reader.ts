@@ -54,7 +54,8 @@ export class PackageReader {
     const entry = this.files.get(name);
     if (!entry) return undefined;
     const remaining = this.totalLimit - this.inflated;
-    const effective = remaining < limit.bytes ? { bytes: Math.max(0, remaining), what: `the package's total limit of ${this.totalLimit} inflated bytes` } : limit;
+    const effective =
+      remaining < limit.bytes ? { bytes: Math.max(0, remaining), what: `the package's total limit of ${this.totalLimit} inflated bytes` } : limit;
     const hash = this.sha256();
     const chunks: Uint8Array[] = [];
     const result = await this.zip.read(entry, effective, (chunk) => {

@@ -34,7 +34,14 @@ function Screenshots({ c, files }: { c: ManifestCapture; files: Files }) {
 }
 
 function DataRows({ c }: { c: ManifestCapture }) {
-  const list = [c.verdict.listBrand, c.verdict.listId, c.verdict.listUpdatedAt, c.verdict.productCode && `${c.verdict.productCode} ≥ ${c.verdict.minPrice ?? '?'}`].filter(Boolean).join(' · ');
+  const list = [
+    c.verdict.listBrand,
+    c.verdict.listId,
+    c.verdict.listUpdatedAt,
+    c.verdict.productCode && `${c.verdict.productCode} ≥ ${c.verdict.minPrice ?? '?'}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <>
       <tr>

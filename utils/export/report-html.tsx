@@ -28,7 +28,15 @@ export interface ReportInput {
   signer?: ReportSigner;
 }
 
-const EVENT_KEY: Record<CustodyRecord['event'], ReportKey> = { capture: 'eventCapture', note: 'eventNote', view: 'eventView', export: 'eventExport', 'case-status': 'eventCaseStatus', delete: 'eventDelete', uploaded: 'eventUploaded' };
+const EVENT_KEY: Record<CustodyRecord['event'], ReportKey> = {
+  capture: 'eventCapture',
+  note: 'eventNote',
+  view: 'eventView',
+  export: 'eventExport',
+  'case-status': 'eventCaseStatus',
+  delete: 'eventDelete',
+  uploaded: 'eventUploaded',
+};
 
 function Th({ k }: { k: ReportKey }) {
   return (

@@ -103,7 +103,8 @@ export const reportMessages = defineMessages({
     signerName: '取证人 / 机构',
     unsigned: '本证据包未签名。',
     verifyTsa: '用 openssl 核验某次取证的时间戳（解压后在该取证的文件夹中运行；<root> 为该 TSA 的根证书，PEM 格式），应显示 Verification: OK：',
-    verifySignature: 'signature.json 是取证人用上述密钥对 manifest.json 原始字节所作的 ECDSA P-256（SHA-256）签名；signature.tsr（如有）是对该签名加盖的时间戳。',
+    verifySignature:
+      'signature.json 是取证人用上述密钥对 manifest.json 原始字节所作的 ECDSA P-256（SHA-256）签名；signature.tsr（如有）是对该签名加盖的时间戳。',
     verifyTrust: '或在 ListingProof 源代码目录中同时核验封存、时间戳和签名：',
   },
   en: {
@@ -186,7 +187,8 @@ export const reportMessages = defineMessages({
     priceUnknown: 'Price or list not available',
     notShown: 'not shown on the page',
     verifyHeading: 'How to verify',
-    verifyIntro: 'manifest.json lists every file in the package with its SHA-256 and size; SHA256SUMS lists the same hashes (and manifest.json) in sha256sum format.',
+    verifyIntro:
+      'manifest.json lists every file in the package with its SHA-256 and size; SHA256SUMS lists the same hashes (and manifest.json) in sha256sum format.',
     verifySha: 'Unpack the zip and run this in its folder; every line should say OK:',
     verifyNpm: 'Or, in a checkout of ListingProof:',
     verifyNote: "This report's own hash is in manifest.json and SHA256SUMS.",
@@ -205,8 +207,10 @@ export const reportMessages = defineMessages({
     keyFingerprint: "Investigator's public key fingerprint (SHA-256 of the SPKI)",
     signerName: 'Investigator / organisation',
     unsigned: 'This package is not signed.',
-    verifyTsa: "Check a capture's token with openssl (in the capture's folder of the unpacked zip; <root> is the TSA's root certificate in PEM); it should print Verification: OK:",
-    verifySignature: "signature.json is the investigator's ECDSA P-256 (SHA-256) signature, with the key above, over the exact bytes of manifest.json; signature.tsr, when present, is a timestamp over that signature.",
+    verifyTsa:
+      "Check a capture's token with openssl (in the capture's folder of the unpacked zip; <root> is the TSA's root certificate in PEM); it should print Verification: OK:",
+    verifySignature:
+      "signature.json is the investigator's ECDSA P-256 (SHA-256) signature, with the key above, over the exact bytes of manifest.json; signature.tsr, when present, is a timestamp over that signature.",
     verifyTrust: 'Or check seals, tokens and the signature together in a checkout of ListingProof:',
   },
 });

@@ -15,7 +15,10 @@ export interface ParsedSums {
 const byPath = (a: SumLine, b: SumLine) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 export function formatSha256Sums(files: readonly SumLine[]): string {
-  return [...files].sort(byPath).map((f) => `${f.sha256}  ${f.path}\n`).join('');
+  return [...files]
+    .sort(byPath)
+    .map((f) => `${f.sha256}  ${f.path}\n`)
+    .join('');
 }
 
 export function parseSha256Sums(text: string): ParsedSums {

@@ -36,9 +36,16 @@ async function sealedDb(stamp: boolean) {
   const { record, bytes } = await makeCapture();
   const { caseId: _c, ...draft } = record;
   const blobs = new Map([...bytes].map(([p, b]) => [p, new Blob([b as Uint8Array<ArrayBuffer>])]));
-  const stored = await storeCapture(db, draft, blobs, { now: record.capturedAt, newCaseId: () => crypto.randomUUID(), seal: { ...investigator, keyId: key.keyId } });
+  const stored = await storeCapture(db, draft, blobs, {
+    now: record.capturedAt,
+    newCaseId: () => crypto.randomUUID(),
+    seal: { ...investigator, keyId: key.keyId },
+  });
   if (stamp) {
-    const row = await stampCapture({ db, request: (d, t) => requestTimestamp(d, t), tsas: async () => [{ url: tsa.url }], now: () => new Date(), actor: async () => 'Li' }, stored.id);
+    const row = await stampCapture(
+      { db, request: (d, t) => requestTimestamp(d, t), tsas: async () => [{ url: tsa.url }], now: () => new Date(), actor: async () => 'Li' },
+      stored.id,
+    );
     expect(row?.status).toBe('stamped');
   }
   return { db, key, id: stored.id };
@@ -70,11 +77,23 @@ describe('signed package', () => {
     // The seal's token, with openssl, against the TSA's root.
     writeFileSync(join(work, 'seal.json'), await file(`captures/${id}/seal.json`));
     writeFileSync(join(work, 'seal.tsr'), await file(`captures/${id}/seal.tsr`));
-    expect(execFileSync('openssl', ['ts', '-verify', '-data', join(work, 'seal.json'), '-in', join(work, 'seal.tsr'), '-CAfile', tsa.caPemFile], { encoding: 'utf8' })).toContain('Verification: OK');
+    expect(
+      execFileSync('openssl', ['ts', '-verify', '-data', join(work, 'seal.json'), '-in', join(work, 'seal.tsr'), '-CAfile', tsa.caPemFile], {
+        encoding: 'utf8',
+      }),
+    ).toContain('Verification: OK');
 
     // The signature, with WebCrypto, from the public key the file carries.
     const sig = JSON.parse(new TextDecoder().decode(await file('signature.json')));
-    expect(sig).toMatchObject({ format: 'listingproof-signature', formatVersion: 1, alg: 'ES256', sigFormat: 'ieee-p1363', signed: 'manifest.json', keyId: key.keyId, investigator });
+    expect(sig).toMatchObject({
+      format: 'listingproof-signature',
+      formatVersion: 1,
+      alg: 'ES256',
+      sigFormat: 'ieee-p1363',
+      signed: 'manifest.json',
+      keyId: key.keyId,
+      investigator,
+    });
     const spki = base64ToBytes(sig.publicKey);
     expect(await sha256Bytes(spki)).toBe(sig.keyId);
     const pub = await crypto.subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
@@ -87,7 +106,11 @@ describe('signed package', () => {
     // signature.tsr covers SHA-256 of the raw signature bytes.
     writeFileSync(join(work, 'sig.bin'), raw);
     writeFileSync(join(work, 'signature.tsr'), await file('signature.tsr'));
-    expect(execFileSync('openssl', ['ts', '-verify', '-data', join(work, 'sig.bin'), '-in', join(work, 'signature.tsr'), '-CAfile', tsa.caPemFile], { encoding: 'utf8' })).toContain('Verification: OK');
+    expect(
+      execFileSync('openssl', ['ts', '-verify', '-data', join(work, 'sig.bin'), '-in', join(work, 'signature.tsr'), '-CAfile', tsa.caPemFile], {
+        encoding: 'utf8',
+      }),
+    ).toContain('Verification: OK');
 
     const report = new TextDecoder().decode(await file('report.html'));
     expect(report).toContain(key.keyId);

@@ -22,7 +22,10 @@ async function forgeCustody(edit: (log: Log, manifest: Manifest) => void): Promi
     edit(log, manifest);
     const logBytes = bytesOf(JSON.stringify(log));
     files.set('custody.json', logBytes);
-    Object.assign(manifest.files.find((f) => f.path === 'custody.json')!, { sha256: await sha256Bytes(logBytes), bytes: logBytes.byteLength });
+    Object.assign(
+      manifest.files.find((f) => f.path === 'custody.json')!,
+      { sha256: await sha256Bytes(logBytes), bytes: logBytes.byteLength },
+    );
     Object.assign(manifest.custody, { entries: log.entries.length, headSeq: log.head.seq, headHash: log.head.hash });
     const manifestText = JSON.stringify(manifest);
     files.set('manifest.json', bytesOf(manifestText));
@@ -51,7 +54,7 @@ describe('the custody chain in a package', () => {
       const [removed] = log.entries.splice(1, 1);
       log.links = [{ seq: removed!.seq, prevHash: removed!.prevHash, hash: 'f'.repeat(64) }];
     });
-    expect(await custodyProblems(zip)).toContain('entry 3 does not link to entry 2 (its prevHash differs from that entry\'s hash)');
+    expect(await custodyProblems(zip)).toContain("entry 3 does not link to entry 2 (its prevHash differs from that entry's hash)");
   });
 
   it('flags a head that the chain does not reach, or whose hash differs', async () => {

@@ -35,7 +35,13 @@ describe('verifyPackage under random mutations', () => {
       if (fixSums) files.set('SHA256SUMS', bytesOf(formatSha256Sums([...m.files, { path: 'manifest.json', sha256: await sha256Text(mText) }])));
     };
     const otherName = (files: Files, name: string) => {
-      const variants = [`${name}.bak`, name.replace(/\.(\w+)$/, '-1.$1'), name.toUpperCase(), `captures/${name}`, name.replace(/[0-9a-f]/, (c) => (c === 'a' ? 'b' : 'a'))];
+      const variants = [
+        `${name}.bak`,
+        name.replace(/\.(\w+)$/, '-1.$1'),
+        name.toUpperCase(),
+        `captures/${name}`,
+        name.replace(/[0-9a-f]/, (c) => (c === 'a' ? 'b' : 'a')),
+      ];
       return variants.find((v) => v !== name && !files.has(v)) ?? `${name}~`;
     };
 
@@ -92,7 +98,12 @@ describe('verifyPackage under random mutations', () => {
       },
       manifestCaptureField: async (files) => {
         const m = JSON.parse(text(files.get('manifest.json'))) as ManifestJson;
-        const c = pick(m.captures) as Record<string, unknown> & { shop: Record<string, string>; price: Record<string, string>; verdict: Record<string, string>; files: string[] };
+        const c = pick(m.captures) as Record<string, unknown> & {
+          shop: Record<string, string>;
+          price: Record<string, string>;
+          verdict: Record<string, string>;
+          files: string[];
+        };
         const edits = [
           () => (c.title = `${String(c.title)} `),
           () => (c.url = 'https://item.taobao.com/item.htm?id=1'),

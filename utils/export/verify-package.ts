@@ -121,10 +121,12 @@ export async function verifyPackage(input: PackageInput, options: VerifyOptions 
   }
   // Check whatever file entries are well-formed even when another part of the manifest is not.
   const rawFiles = isRecord(raw) && Array.isArray(raw.files) ? raw.files : [];
-  const listed: ManifestFile[] = parsed.success ? parsed.data.files : rawFiles.flatMap((f) => {
-    const r = manifestFileSchema.safeParse(f);
-    return r.success ? [r.data] : [];
-  });
+  const listed: ManifestFile[] = parsed.success
+    ? parsed.data.files
+    : rawFiles.flatMap((f) => {
+        const r = manifestFileSchema.safeParse(f);
+        return r.success ? [r.data] : [];
+      });
 
   // Nothing inflates beyond what the manifest declares plus the few files it does not list.
   const declared = listed.reduce((n, f) => n + f.bytes, 0) + [...UNLISTED_FILES.values()].reduce((n, b) => n + b, 0);
@@ -190,5 +192,13 @@ export async function verifyPackage(input: PackageInput, options: VerifyOptions 
   const manifestOk = !problems.some((p) => p.path === 'manifest.json');
   files.unshift({ path: 'manifest.json', ok: manifestOk }, { path: 'SHA256SUMS', ok: sumsOk });
   const { captures, signature } = trust;
-  return { status: problems.length ? 'tampered' : 'intact', problems, files, manifestDigest: digest, entries, warnings: trust.warnings, trust: { captures, signature } };
+  return {
+    status: problems.length ? 'tampered' : 'intact',
+    problems,
+    files,
+    manifestDigest: digest,
+    entries,
+    warnings: trust.warnings,
+    trust: { captures, signature },
+  };
 }

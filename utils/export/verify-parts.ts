@@ -10,7 +10,13 @@ import { parseSha256Sums } from '@/utils/export/sha256sums';
 type Report = (path: string, message: string) => void;
 
 /** SHA256SUMS must be well-formed, list every manifest file with the manifest's hash, and nothing else. */
-export async function checkSums(data: Uint8Array | undefined, listed: readonly ManifestFile[], manifestHash: string, actual: ReadonlyMap<string, string>, report: Report): Promise<boolean> {
+export async function checkSums(
+  data: Uint8Array | undefined,
+  listed: readonly ManifestFile[],
+  manifestHash: string,
+  actual: ReadonlyMap<string, string>,
+  report: Report,
+): Promise<boolean> {
   let ok = true;
   const sumsProblem = (message: string) => {
     ok = false;
@@ -82,7 +88,12 @@ export async function checkCustodyFile(manifest: Manifest, read: (path: string) 
  * gap from the first packaged entry to the head. Without them (older packages) only what can be
  * seen is checked: no entry beyond the head, and the head's own entry matching it.
  */
-function checkChainToHead(entries: readonly CustodyLink[], links: readonly CustodyLink[] | undefined, head: { seq: number; hash: string }, report: (message: string) => void): void {
+function checkChainToHead(
+  entries: readonly CustodyLink[],
+  links: readonly CustodyLink[] | undefined,
+  head: { seq: number; hash: string },
+  report: (message: string) => void,
+): void {
   const last = entries.at(-1);
   if (!links) {
     if (last && last.seq > head.seq) report(`entry ${last.seq} is newer than the head (entry ${head.seq})`);

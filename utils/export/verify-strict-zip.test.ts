@@ -121,7 +121,13 @@ describe('strict zip reading: crafted packages', () => {
     expect(seconds).toBeLessThan(1);
     expectRejected(v, 'report.html', /inflates beyond the \d+ bytes manifest.json declares: stopped reading it there/);
     // Headers that lie about the size do not help: the stream stops at their claim too.
-    const lying = replace(await genuine(), 'report.html', (e) => ({ ...e, data: bomb, compressed, central: { size: e.data.byteLength, crc: 0 }, local: { size: e.data.byteLength, crc: 0 } }));
+    const lying = replace(await genuine(), 'report.html', (e) => ({
+      ...e,
+      data: bomb,
+      compressed,
+      central: { size: e.data.byteLength, crc: 0 },
+      local: { size: e.data.byteLength, crc: 0 },
+    }));
     expectRejected(await verifyPackage(craftZip(lying)), 'report.html', /inflates beyond/);
   }, 30000);
 

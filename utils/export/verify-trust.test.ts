@@ -15,7 +15,10 @@ import { bytesOf, text, unzipAll, zipAll } from '@/tests/helpers/rezip';
 let tsa: TestTsa;
 let sealed: Awaited<ReturnType<typeof makeSealedPackage>>;
 type Files = Map<string, Uint8Array>;
-type ManifestJson = { files: { path: string; sha256: string; bytes: number }[]; captures: { id: string; capturedAt: string; files: string[]; timestamp?: Record<string, string> }[] };
+type ManifestJson = {
+  files: { path: string; sha256: string; bytes: number }[];
+  captures: { id: string; capturedAt: string; files: string[]; timestamp?: Record<string, string> }[];
+};
 
 const trusted = () => ({ trustedRoots: [tsa.caDer] });
 const paths = (r: VerifyResult) => r.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
@@ -53,7 +56,12 @@ describe('verifying seals, tokens and the signature', () => {
       expect(c).toMatchObject({ token: 'ok', tsa: tsa.url, keyId: sealed.signer.keyId });
       expect(Math.abs(Date.parse(c.trustedTime!) - Date.now())).toBeLessThan(120_000);
     }
-    expect(result.trust?.signature).toMatchObject({ status: 'ok', keyId: sealed.signer.keyId, token: 'ok', investigator: { name: '王调查', org: '示例维权事务所' } });
+    expect(result.trust?.signature).toMatchObject({
+      status: 'ok',
+      keyId: sealed.signer.keyId,
+      token: 'ok',
+      investigator: { name: '王调查', org: '示例维权事务所' },
+    });
   });
 
   it('warns, without failing, when no trusted root reaches the TSA; --require-timestamps then fails', async () => {
@@ -94,7 +102,7 @@ describe('verifying seals, tokens and the signature', () => {
     expect(paths(result)).toMatch(/seal\.tsr: missing, but manifest\.json says capture .* is stamped/);
   });
 
-  it('fails the issue\'s attack: listing.json rewritten, every hash recomputed, manifest re-signed by another key', async () => {
+  it("fails the issue's attack: listing.json rewritten, every hash recomputed, manifest re-signed by another key", async () => {
     const id = sealed.made[0]!.record.id;
     const listing = `captures/${id}/listing.json`;
     const forged = await forge(sealed.bytes, (files) => {
@@ -167,7 +175,10 @@ describe('verifying seals, tokens and the signature', () => {
     const otherManifest = new Map(files);
     await writeManifest(otherManifest, { ...(JSON.parse(text(files.get('manifest.json'))) as object), createdAt: '2026-12-01T00:00:00.000Z' });
     variants.push(['does not match manifest.json', otherManifest]);
-    variants.push(['does not match manifest.json', new Map(files).set('signature.json', bytesOf(JSON.stringify({ ...sig, publicKey: bytesToBase64(other.spki), keyId: other.keyId })))]);
+    variants.push([
+      'does not match manifest.json',
+      new Map(files).set('signature.json', bytesOf(JSON.stringify({ ...sig, publicKey: bytesToBase64(other.spki), keyId: other.keyId }))),
+    ]);
     variants.push(['is not the SHA-256 of publicKey', new Map(files).set('signature.json', bytesOf(JSON.stringify({ ...sig, keyId: other.keyId })))]);
     variants.push(['not a well-formed signature file', new Map(files).set('signature.json', bytesOf(JSON.stringify({ ...sig, alg: 'RS256' })))]);
     variants.push(['signature.tsr: the token covers', new Map(files).set('signature.tsr', files.get(`captures/${sealed.made[0]!.record.id}/seal.tsr`)!)]);

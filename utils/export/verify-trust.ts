@@ -35,7 +35,14 @@ export interface TrustReport {
   signature: SignatureTrust;
 }
 
-interface CaptureFields { id: string; capturedAt: string; url?: string; platform?: string; itemId?: string; timestamp?: unknown }
+interface CaptureFields {
+  id: string;
+  capturedAt: string;
+  url?: string;
+  platform?: string;
+  itemId?: string;
+  timestamp?: unknown;
+}
 
 function capturesOf(manifest: unknown): CaptureFields[] {
   const captures = (manifest as { captures?: unknown } | null)?.captures;
@@ -62,7 +69,8 @@ export async function verifyTrust(inputs: TrustInputs, options: TrustOptions = {
   const signature = await checkSignature({ manifestBytes: inputs.manifestBytes, names, read: inputs.read, trustedRoots, fail, warn });
   // A rotated key legitimately differs; a package re-signed by someone else does too, so say it.
   const otherKeys = [...new Set(captures.flatMap((c) => (c.keyId && c.keyId !== signature.keyId ? [c.keyId] : [])))];
-  if (signature.status === 'ok' && otherKeys.length) warn({ path: SIGNATURE_PATH, message: `signed by key ${signature.keyId}, but captures were sealed by key ${otherKeys.join(', ')}` });
+  if (signature.status === 'ok' && otherKeys.length)
+    warn({ path: SIGNATURE_PATH, message: `signed by key ${signature.keyId}, but captures were sealed by key ${otherKeys.join(', ')}` });
   // signature.json's investigator is not under the signature; the seals' (stamped) one is.
   const who = (p?: { name: string; org: string }) => (p ? JSON.stringify([p.name, p.org]) : undefined);
   const sealedBy = [...new Set(captures.flatMap((c) => (c.investigator ? [who(c.investigator)!] : [])))];

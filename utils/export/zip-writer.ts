@@ -100,9 +100,11 @@ export function writeZip(entries: readonly ZipEntrySource[], sink: ZipSink, opti
       if (result) {
         queued++;
         helper.pause();
-        queue = queue.then(() => result).then(() => {
-          if (--queued === 0 && !failed) helper.resume();
-        }, fail);
+        queue = queue
+          .then(() => result)
+          .then(() => {
+            if (--queued === 0 && !failed) helper.resume();
+          }, fail);
       }
     });
     helper.on('error', fail);

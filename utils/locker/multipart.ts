@@ -20,7 +20,12 @@ async function ensureRetention(t: LockerTarget, key: string, versionId: string, 
   const body = new TextEncoder().encode(xml);
   await sendCall(
     t.keys,
-    { method: 'PUT', url: objectUrl(t, key, `?retention&versionId=${encodeURIComponent(versionId)}`), headers: { 'Content-MD5': md5Base64(body), 'Content-Type': 'application/xml' }, body },
+    {
+      method: 'PUT',
+      url: objectUrl(t, key, `?retention&versionId=${encodeURIComponent(versionId)}`),
+      headers: { 'Content-MD5': md5Base64(body), 'Content-Type': 'application/xml' },
+      body,
+    },
     `locking ${key}`,
   );
 }
@@ -37,13 +42,23 @@ export async function multipartUpload(t: LockerTarget, key: string, bytes: Uint8
       const part = bytes.subarray(offset, Math.min(offset + PART_BYTES, bytes.length));
       const res = await sendCall(
         t.keys,
-        { method: 'PUT', url: objectUrl(t, key, query(`partNumber=${n}&`)), headers: { 'Content-MD5': md5Base64(part) }, body: part, payloadSha256: await sha256Hex(part) },
+        {
+          method: 'PUT',
+          url: objectUrl(t, key, query(`partNumber=${n}&`)),
+          headers: { 'Content-MD5': md5Base64(part) },
+          body: part,
+          payloadSha256: await sha256Hex(part),
+        },
         `${what}, part ${n}`,
       );
       parts.push(`<Part><PartNumber>${n}</PartNumber><ETag>${res.headers.get('ETag') ?? ''}</ETag></Part>`);
     }
     const xml = `<CompleteMultipartUpload>${parts.join('')}</CompleteMultipartUpload>`;
-    const done = await sendCall(t.keys, { method: 'POST', url: objectUrl(t, key, query('')), headers: { 'Content-Type': 'application/xml' }, body: xml }, `${what}, completing`);
+    const done = await sendCall(
+      t.keys,
+      { method: 'POST', url: objectUrl(t, key, query('')), headers: { 'Content-Type': 'application/xml' }, body: xml },
+      `${what}, completing`,
+    );
     const text = await done.text();
     // S3 may answer 200 and put the error in the body
     if (/<Error>/.test(text)) throw new LockerError('outage', `${what}: ${xmlValue(text, 'Code') ?? 'error'} while completing`);
@@ -51,7 +66,11 @@ export async function multipartUpload(t: LockerTarget, key: string, bytes: Uint8
     const etag = (xmlValue(text, 'ETag') ?? '').replaceAll('&quot;', '"');
     // Ceph 16 answers an empty <ETag> and drops the Object Lock headers given at the start of a
     // multipart upload: read the stored version back and lock it explicitly when it is not.
-    const head = await sendCall(t.keys, { method: 'HEAD', url: objectUrl(t, key, versionId ? `?versionId=${encodeURIComponent(versionId)}` : '') }, `${what}, reading it back`);
+    const head = await sendCall(
+      t.keys,
+      { method: 'HEAD', url: objectUrl(t, key, versionId ? `?versionId=${encodeURIComponent(versionId)}` : '') },
+      `${what}, reading it back`,
+    );
     const stored = { versionId: versionId || head.headers.get('x-amz-version-id') || '', etag: etag || head.headers.get('ETag') || '' };
     await ensureRetention(t, key, stored.versionId, head.headers, headers['x-amz-object-lock-retain-until-date'] ?? '');
     return stored;

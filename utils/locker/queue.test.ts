@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ListingProofDatabase } from '@/utils/db/database';
 import { makeCapture } from '@/tests/helpers/make-capture';
-import { BACKOFF_MAX_MS, backoffMs, captureStates, dueFiles, enqueueCapture, queueLockerFile, enqueueMissingCaptures, lockerStatesOf, retryFailed } from '@/utils/locker/queue';
+import {
+  BACKOFF_MAX_MS,
+  backoffMs,
+  captureStates,
+  dueFiles,
+  enqueueCapture,
+  queueLockerFile,
+  enqueueMissingCaptures,
+  lockerStatesOf,
+  retryFailed,
+} from '@/utils/locker/queue';
 import { runLockerQueue } from '@/utils/locker/run-queue';
 import { readCustody } from '@/utils/evidence/custody';
 
@@ -18,7 +28,9 @@ afterEach(() => db.close());
 async function stored(capturedAt?: string) {
   const made = await makeCapture({ capturedAt });
   await db.captures.add(made.record);
-  await db.artifactBlobs.bulkAdd([...made.bytes].map(([path, data]) => ({ id: `${made.record.id}/${path}`, captureId: made.record.id, data: new Blob([data as Uint8Array<ArrayBuffer>]) })));
+  await db.artifactBlobs.bulkAdd(
+    [...made.bytes].map(([path, data]) => ({ id: `${made.record.id}/${path}`, captureId: made.record.id, data: new Blob([data as Uint8Array<ArrayBuffer>]) })),
+  );
   return made.record;
 }
 

@@ -21,7 +21,12 @@ function pendingRow(id: string): LockerQueueRecord {
 async function queueBlobs(db: ListingProofDatabase, blobIds: readonly string[]): Promise<number> {
   if (!blobIds.length) return 0;
   return db.transaction('rw', db.lockerQueue, async () => {
-    const queued = new Set(await db.lockerQueue.where('id').anyOf([...blobIds]).primaryKeys());
+    const queued = new Set(
+      await db.lockerQueue
+        .where('id')
+        .anyOf([...blobIds])
+        .primaryKeys(),
+    );
     const rows = blobIds.filter((id) => !queued.has(id)).map(pendingRow);
     await db.lockerQueue.bulkAdd(rows);
     return rows.length;

@@ -57,7 +57,8 @@ async function fileBytes(db: ListingProofDatabase, row: LockerQueueRecord, captu
   const sha256 = await sha256Hex(bytes);
   const recorded = capture.artifacts.find((a) => a.path === row.path);
   // the hash recorded at capture time is the evidence: bytes that no longer match it never go up
-  if (recorded && recorded.sha256 !== sha256) throw new LockerError('refused', `${row.path} of capture ${row.captureId} no longer matches its recorded SHA-256`);
+  if (recorded && recorded.sha256 !== sha256)
+    throw new LockerError('refused', `${row.path} of capture ${row.captureId} no longer matches its recorded SHA-256`);
   return { bytes, sha256, mediaType: recorded?.mediaType ?? mediaTypeOf(row.path) };
 }
 

@@ -31,7 +31,10 @@ describe('SigV4 signer against the AWS test suite', () => {
   it.each(suite.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const r = parseRequest(c.req);
     const { config } = suite;
-    const signed = await signCall({ accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, region: config.region, service: config.service }, { ...r, datetime: config.datetime });
+    const signed = await signCall(
+      { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, region: config.region, service: config.service },
+      { ...r, datetime: config.datetime },
+    );
     expect(signed.headers.get('authorization')).toBe(c.authz);
     expect(signed.headers.get('x-amz-date')).toBe(config.datetime);
   });
@@ -45,7 +48,10 @@ describe('SigV4 signer against the AWS test suite', () => {
   });
 
   it('signs S3 calls with the payload hash as a header, never UNSIGNED-PAYLOAD', async () => {
-    const signed = await signCall({ accessKeyId: 'a', secretAccessKey: 'b', region: 'us-east-1' }, { method: 'PUT', url: 'http://127.0.0.1:9/bucket/k', body: 'hello' });
+    const signed = await signCall(
+      { accessKeyId: 'a', secretAccessKey: 'b', region: 'us-east-1' },
+      { method: 'PUT', url: 'http://127.0.0.1:9/bucket/k', body: 'hello' },
+    );
     expect(signed.headers.get('x-amz-content-sha256')).toBe('2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824');
     expect(signed.headers.get('authorization')).toMatch(/SignedHeaders=[^,]*x-amz-content-sha256/);
   });

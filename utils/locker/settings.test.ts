@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lockerSettingsProblems, managedLockerSettings, needsHostPermission, type LockerSettings } from '@/utils/locker/settings';
 
-const good: LockerSettings = { endpoint: 'https://s3.example.com', region: 'us-east-1', bucket: 'brand-evidence', accessKey: 'AKIA1', secretKey: 's', retentionDays: 3650 };
+const good: LockerSettings = {
+  endpoint: 'https://s3.example.com',
+  region: 'us-east-1',
+  bucket: 'brand-evidence',
+  accessKey: 'AKIA1',
+  secretKey: 's',
+  retentionDays: 3650,
+};
 
 describe('locker settings', () => {
   it('accepts a complete setting and an empty endpoint (locker off)', () => {
@@ -20,7 +27,15 @@ describe('locker settings', () => {
 
   it('reads a company policy (managed storage) only when it sets an endpoint', () => {
     expect(managedLockerSettings({})).toBeUndefined();
-    expect(managedLockerSettings({ lockerEndpoint: ' https://rgw.corp:8443 ', lockerBucket: 'ev', lockerAccessKey: 'a', lockerSecretKey: 'b', lockerRetentionDays: 730 })).toEqual({
+    expect(
+      managedLockerSettings({
+        lockerEndpoint: ' https://rgw.corp:8443 ',
+        lockerBucket: 'ev',
+        lockerAccessKey: 'a',
+        lockerSecretKey: 'b',
+        lockerRetentionDays: 730,
+      }),
+    ).toEqual({
       endpoint: 'https://rgw.corp:8443',
       region: 'us-east-1',
       bucket: 'ev',

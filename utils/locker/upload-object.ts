@@ -47,12 +47,23 @@ export async function uploadLockedFile(t: LockerTarget, file: LockedFile): Promi
   // the MD5 pass and the PUT's signature are the upload's CPU cost: do them while the HEAD is on the way
   const put = multipart
     ? undefined
-    : signCall(t.keys, { method: 'PUT', url: objectUrl(t, file.key), headers: { ...headers, 'Content-MD5': md5Base64(file.bytes) }, body: file.bytes, payloadSha256: file.sha256 });
+    : signCall(t.keys, {
+        method: 'PUT',
+        url: objectUrl(t, file.key),
+        headers: { ...headers, 'Content-MD5': md5Base64(file.bytes) },
+        body: file.bytes,
+        payloadSha256: file.sha256,
+      });
   put?.catch(() => undefined); // not awaited when the file is already there
   const there = existing(await head.answer);
   if (there) {
     if (there.sha256 === file.sha256) return { outcome: 'present', versionId: there.versionId, etag: there.etag };
-    throw new LockerError('refused', `a different file is already in the locker at ${file.key} (sha256 ${there.sha256 || 'unknown'}, ours ${file.sha256}); nothing was overwritten`, 409, 'DifferentObjectAtKey');
+    throw new LockerError(
+      'refused',
+      `a different file is already in the locker at ${file.key} (sha256 ${there.sha256 || 'unknown'}, ours ${file.sha256}); nothing was overwritten`,
+      409,
+      'DifferentObjectAtKey',
+    );
   }
   if (!put) return { outcome: 'uploaded', ...(await multipartUpload(t, file.key, file.bytes, headers)) };
   const res = await sendSigned(await put, `uploading ${file.key}`).answer;

@@ -1,11 +1,4 @@
-import {
-  listingSchema,
-  type ExtractionResult,
-  type FieldSource,
-  type Listing,
-  type ListingSources,
-  type Platform,
-} from '@/utils/model/listing';
+import { listingSchema, type ExtractionResult, type FieldSource, type Listing, type ListingSources, type Platform } from '@/utils/model/listing';
 import { PLATFORM_FACTS } from '@/utils/marketplaces/platforms';
 
 /** A value read by one reader, tagged with where it came from. */
@@ -62,7 +55,10 @@ export function assembleListing(parts: ListingParts): ExtractionResult {
   const sources: ListingSources = {};
   for (const key of ['itemId', 'title', 'shopName', ...OPTIONAL] as (keyof ListingSources)[]) {
     const part = parts[key];
-    const empty = !part || part.value === undefined || (Array.isArray(part.value) && part.value.length === 0) ||
+    const empty =
+      !part ||
+      part.value === undefined ||
+      (Array.isArray(part.value) && part.value.length === 0) ||
       (key === 'prices' && part.value && Object.keys(part.value).length === 0);
     if (!empty && part) sources[key] = part.source;
     else if (OPTIONAL.includes(key) && !(key === 'sellerId' && !PLATFORM_FACTS[parts.platform].hasSellerId)) warnings.push(`missing optional field: ${key}`);

@@ -18,7 +18,9 @@ export function decodeUrlEncoded(text: string): string {
 /** The displayable form of a name from page state: decoded, white space collapsed, trimmed. */
 export function cleanName(text: string | undefined | null): string | undefined {
   if (text === undefined || text === null) return undefined;
-  const cleaned = decodeUrlEncoded(decodeUnicodeEscapes(String(text))).replace(/\s+/g, ' ').trim();
+  const cleaned = decodeUrlEncoded(decodeUnicodeEscapes(String(text)))
+    .replace(/\s+/g, ' ')
+    .trim();
   return cleaned === '' ? undefined : cleaned;
 }
 

@@ -39,4 +39,6 @@ export const CHAT_PAGE_MATCHES = [
 // Image CDNs: the extension fetches product images itself (full size, hashed, and so a DOM
 // re-render of the page is not blank), which needs host permission for these origins. Each
 // marketplace's folder names its CDN domains; the adapters carry the same lists.
-export const IMAGE_CDN_HOSTS = [...new Set([...TAOBAO_IMAGE_HOSTS, ...TMALL_IMAGE_HOSTS, ...JD_IMAGE_HOSTS, ...PDD_IMAGE_HOSTS])].map((d) => `https://*.${d}/*`);
+export const IMAGE_CDN_HOSTS = [...new Set([...TAOBAO_IMAGE_HOSTS, ...TMALL_IMAGE_HOSTS, ...JD_IMAGE_HOSTS, ...PDD_IMAGE_HOSTS])].map(
+  (d) => `https://*.${d}/*`,
+);

@@ -3,7 +3,16 @@ import { itemIdFromAnyLink, platformFromName, platformOfHostname } from '@/utils
 
 describe('platform facts', () => {
   it('names: ids in any case and the aliases people write', () => {
-    expect(['taobao', 'TMALL', ' jd ', '淘宝', '天猫', '京东', '拼多多', '淘宝网'].map(platformFromName)).toEqual(['taobao', 'tmall', 'jd', 'taobao', 'tmall', 'jd', 'pdd', 'taobao']);
+    expect(['taobao', 'TMALL', ' jd ', '淘宝', '天猫', '京东', '拼多多', '淘宝网'].map(platformFromName)).toEqual([
+      'taobao',
+      'tmall',
+      'jd',
+      'taobao',
+      'tmall',
+      'jd',
+      'pdd',
+      'taobao',
+    ]);
     expect(platformFromName('亚马逊')).toBeUndefined();
     expect(platformFromName('')).toBeUndefined();
   });

@@ -6,12 +6,7 @@ import { tmallAdapter } from '@/utils/marketplaces/tmall/adapter';
 import type { PageKind } from '@/utils/model/listing';
 
 // Every adapter is registered here, once; the conformance test fails for one that is not.
-export const ADAPTERS: MarketplaceAdapter[] = [
-  taobaoAdapter,
-  tmallAdapter,
-  jdAdapter,
-  pddAdapter,
-];
+export const ADAPTERS: MarketplaceAdapter[] = [taobaoAdapter, tmallAdapter, jdAdapter, pddAdapter];
 
 /** The adapter that claims this URL and the kind of page it is, or null. */
 export function routePage(doc: Document, url: URL): { adapter: MarketplaceAdapter; kind: PageKind } | null {

@@ -48,7 +48,11 @@ export const conversationSchema = z.object({
   imageUrls: z.array(imageUrl).max(CHAT_LIMITS.images),
   complete: z.boolean(),
   stoppedReason: z.enum(['top-reached', 'max-rounds', 'max-duration', 'aborted', 'not-loaded']),
-  utcOffsetMinutes: z.number().int().min(-14 * 60).max(14 * 60),
+  utcOffsetMinutes: z
+    .number()
+    .int()
+    .min(-14 * 60)
+    .max(14 * 60),
 });
 
 export const contentStartChatCaptureSchema = z.object({

@@ -75,7 +75,6 @@ export const captureProgressSchema = z.object({
 });
 export type CaptureProgress = z.infer<typeof captureProgressSchema>;
 
-
 export const emptySchema = z.object({}).strict().optional();
 
 /** The page-side operations of a capture (utils/evidence/page-requests.ts), plus the environment. */

@@ -17,11 +17,38 @@ export type ProductField = (typeof PRODUCT_FIELDS)[number];
 export type ListHalf = 'sellers' | 'products';
 
 export const PROBLEM_CODES = [
-  'missing-column', 'missing-field', 'not-text', 'bad-price', 'unknown-platform', 'bad-date', 'date-order',
-  'needs-seller-key', 'needs-product-rule', 'bad-id', 'duplicate-seller', 'duplicate-product', 'empty-file',
-  'invalid-json', 'wrong-format', 'unsupported-version', 'unknown-file-type', 'unknown-csv-header',
-  'duplicate-half', 'mixed-files', 'missing-sheet', 'unreadable-file', 'too-many-problems', 'no-files',
-  'insecure-url', 'too-large', 'http-status', 'insecure-redirect', 'too-many-redirects', 'hidden-redirect', 'too-many-rows', 'xlsx-part-too-large',
+  'missing-column',
+  'missing-field',
+  'not-text',
+  'bad-price',
+  'unknown-platform',
+  'bad-date',
+  'date-order',
+  'needs-seller-key',
+  'needs-product-rule',
+  'bad-id',
+  'duplicate-seller',
+  'duplicate-product',
+  'empty-file',
+  'invalid-json',
+  'wrong-format',
+  'unsupported-version',
+  'unknown-file-type',
+  'unknown-csv-header',
+  'duplicate-half',
+  'mixed-files',
+  'missing-sheet',
+  'unreadable-file',
+  'too-many-problems',
+  'no-files',
+  'insecure-url',
+  'too-large',
+  'http-status',
+  'insecure-redirect',
+  'too-many-redirects',
+  'hidden-redirect',
+  'too-many-rows',
+  'xlsx-part-too-large',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -37,7 +64,6 @@ export const importProblemSchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
-
 
 /** Real calendar date check: 2026-02-30 is not a date. */
 export function isCalendarDate(y: number, m: number, d: number): boolean {
@@ -66,7 +92,12 @@ function yuanFen(v: string | number): number | undefined {
     const scaled = v * 100;
     return Number.isFinite(v) && v >= 0 && Math.abs(scaled - Math.round(scaled)) < 1e-6 ? Math.round(scaled) : undefined;
   }
-  const m = /^(\d{1,10})(?:\.(\d{1,2})0*)?$/.exec(v.trim().replace(/^[¥￥]/, '').replace(/,(?=\d{3}\b)/g, ''));
+  const m = /^(\d{1,10})(?:\.(\d{1,2})0*)?$/.exec(
+    v
+      .trim()
+      .replace(/^[¥￥]/, '')
+      .replace(/,(?=\d{3}\b)/g, ''),
+  );
   return m ? Number(m[1]) * 100 + Number(((m[2] ?? '') + '00').slice(0, 2)) : undefined;
 }
 
@@ -90,15 +121,13 @@ export const priceInput = priceOrEmpty.refine((p) => p !== undefined, { message:
 export const optionalPriceInput = priceOrEmpty.optional();
 
 /** Ids arrive as text or as number cells; a number past 2^53 has already lost digits. */
-export const idInput = z
-  .union([z.string(), z.number()], { error: 'not-text' })
-  .transform((v, ctx) => {
-    if (typeof v === 'number' && !Number.isSafeInteger(v)) {
-      ctx.addIssue({ code: 'custom', message: 'bad-id', params: { value: String(v) } });
-      return z.NEVER;
-    }
-    return String(v).trim();
-  });
+export const idInput = z.union([z.string(), z.number()], { error: 'not-text' }).transform((v, ctx) => {
+  if (typeof v === 'number' && !Number.isSafeInteger(v)) {
+    ctx.addIssue({ code: 'custom', message: 'bad-id', params: { value: String(v) } });
+    return z.NEVER;
+  }
+  return String(v).trim();
+});
 
 export const textInput = z.union([z.string(), z.number()], { error: 'not-text' }).transform((v) => String(v).trim());
 

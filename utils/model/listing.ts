@@ -48,30 +48,32 @@ export const listingPricesSchema = z.object({
 });
 export type ListingPrices = z.infer<typeof listingPricesSchema>;
 
-export const listingSchema = z.object({
-  platform: platformSchema,
-  itemId: z.string().min(1),
-  url: z.string(),
-  title: z.string().min(1),
-  shop: z.object({
-    /** empty only when the page gives the shop id but no name (JD 京东自营, contract §6.1) */
-    name: z.string(),
-    /** the shop id (Taobao/Tmall shopId, JD shopId, PDD mallID), not the seller id */
-    id: z.string().optional(),
-    /** Taobao/Tmall sellerId/userId, JD venderId; absent on Pinduoduo */
-    sellerId: z.string().optional(),
-    sellerNick: z.string().optional(),
-    url: z.string().optional(),
-    selfOperated: z.boolean().optional(),
-  }),
-  prices: listingPricesSchema,
-  skus: z.array(skuSchema),
-  images: z.array(z.string()),
-  salesText: z.string().optional(),
-  brand: z.string().optional(),
-  /** a capture of a taken-down page (state `removed`): proof of the takedown, not of a listing */
-  takedown: z.literal(true).optional(),
-}).refine((l) => l.shop.name !== '' || !!l.shop.id || l.takedown, { message: 'shop name or shop id required', path: ['shop', 'name'] });
+export const listingSchema = z
+  .object({
+    platform: platformSchema,
+    itemId: z.string().min(1),
+    url: z.string(),
+    title: z.string().min(1),
+    shop: z.object({
+      /** empty only when the page gives the shop id but no name (JD 京东自营, contract §6.1) */
+      name: z.string(),
+      /** the shop id (Taobao/Tmall shopId, JD shopId, PDD mallID), not the seller id */
+      id: z.string().optional(),
+      /** Taobao/Tmall sellerId/userId, JD venderId; absent on Pinduoduo */
+      sellerId: z.string().optional(),
+      sellerNick: z.string().optional(),
+      url: z.string().optional(),
+      selfOperated: z.boolean().optional(),
+    }),
+    prices: listingPricesSchema,
+    skus: z.array(skuSchema),
+    images: z.array(z.string()),
+    salesText: z.string().optional(),
+    brand: z.string().optional(),
+    /** a capture of a taken-down page (state `removed`): proof of the takedown, not of a listing */
+    takedown: z.literal(true).optional(),
+  })
+  .refine((l) => l.shop.name !== '' || !!l.shop.id || l.takedown, { message: 'shop name or shop id required', path: ['shop', 'name'] });
 export type Listing = z.infer<typeof listingSchema>;
 
 /** Which reader each field came from; reported on every extraction. */

@@ -36,7 +36,10 @@ export const captureTimestampSchema = z.object({
   status: timestampStatusSchema,
   tsa: z.string().optional(),
   genTime: z.string().optional(),
-  serial: z.string().regex(/^[0-9a-f]+$/).optional(),
+  serial: z
+    .string()
+    .regex(/^[0-9a-f]+$/)
+    .optional(),
 });
 export type CaptureTimestamp = z.infer<typeof captureTimestampSchema>;
 

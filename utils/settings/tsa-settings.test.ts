@@ -4,7 +4,10 @@ import { DEFAULT_TSA_URLS } from '@/utils/settings/settings';
 
 describe('TSA settings', () => {
   it('reads one URL per line in order, skipping blanks and repeats', () => {
-    expect(parseTsaList(' http://127.0.0.1:8080/tsa \n\nhttps://freetsa.org/tsr\r\nhttp://127.0.0.1:8080/tsa\n')).toEqual({ ok: true, urls: ['http://127.0.0.1:8080/tsa', 'https://freetsa.org/tsr'] });
+    expect(parseTsaList(' http://127.0.0.1:8080/tsa \n\nhttps://freetsa.org/tsr\r\nhttp://127.0.0.1:8080/tsa\n')).toEqual({
+      ok: true,
+      urls: ['http://127.0.0.1:8080/tsa', 'https://freetsa.org/tsr'],
+    });
   });
 
   it('names the line that is not an http(s) URL', () => {

@@ -27,8 +27,16 @@ export function parseTsaList(text: string): TsaListParse {
     } catch {
       return { ok: false, line: i + 1, problem: 'not-a-url', value: line, error: `line ${i + 1}: "${line}" is not a URL` };
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, line: i + 1, problem: 'not-http', value: line, error: `line ${i + 1}: ${url.protocol} is not http or https` };
-    if (url.username || url.password) return { ok: false, line: i + 1, problem: 'credentials-in-url', value: line, error: `line ${i + 1}: put credentials in the user name and password fields, not in the URL` };
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return { ok: false, line: i + 1, problem: 'not-http', value: line, error: `line ${i + 1}: ${url.protocol} is not http or https` };
+    if (url.username || url.password)
+      return {
+        ok: false,
+        line: i + 1,
+        problem: 'credentials-in-url',
+        value: line,
+        error: `line ${i + 1}: put credentials in the user name and password fields, not in the URL`,
+      };
     if (!urls.includes(line)) urls.push(line);
   }
   return { ok: true, urls };

@@ -63,7 +63,8 @@ async function checkSealFiles(folder: string, seal: z.infer<typeof sealSchema>, 
     const hash = actual.sha256;
     if (hash !== f.sha256) inputs.fail({ path, message: `SHA-256 is ${hash}, ${sealPath} sealed ${f.sha256}` });
   }
-  for (const name of inFolder) if (!sealed.has(name)) inputs.fail({ path: name, message: `in the capture folder but not sealed in ${sealPath} (added after the capture?)` });
+  for (const name of inFolder)
+    if (!sealed.has(name)) inputs.fail({ path: name, message: `in the capture folder but not sealed in ${sealPath} (added after the capture?)` });
 }
 
 function checkSealIdentity(sealPath: string, seal: z.infer<typeof sealSchema>, capture: SealInputs['capture'], fail: SealInputs['fail']): void {
@@ -75,7 +76,8 @@ function checkSealIdentity(sealPath: string, seal: z.infer<typeof sealSchema>, c
     ['itemId', seal.itemId, capture.itemId],
   ];
   for (const [field, sealed, listed] of pairs) {
-    if (listed !== undefined && sealed !== listed) fail({ path: sealPath, message: `${field} is ${JSON.stringify(sealed)}, manifest.json says ${JSON.stringify(listed)}` });
+    if (listed !== undefined && sealed !== listed)
+      fail({ path: sealPath, message: `${field} is ${JSON.stringify(sealed)}, manifest.json says ${JSON.stringify(listed)}` });
   }
 }
 
@@ -114,7 +116,8 @@ export async function checkCaptureSeal(inputs: SealInputs): Promise<CaptureTrust
 
   if (!names.has(tokenPath)) {
     if (claimed?.status === 'stamped') fail({ path: tokenPath, message: `missing, but manifest.json says capture ${capture.id} is stamped` });
-    else warn({ path: tokenPath, message: `no timestamp token (${claimed ? claimed.status : 'no timestamp status'}): nothing proves when the capture existed` });
+    else
+      warn({ path: tokenPath, message: `no timestamp token (${claimed ? claimed.status : 'no timestamp status'}): nothing proves when the capture existed` });
     return result;
   }
   const tsr = await read(tokenPath);
@@ -126,15 +129,24 @@ export async function checkCaptureSeal(inputs: SealInputs): Promise<CaptureTrust
 
   const gen = Date.parse(token.genTime);
   const captured = Date.parse(capture.capturedAt);
-  if (gen < captured - EARLY_SLACK_MS) fail({ path: tokenPath, message: `the token's time ${token.genTime} is before the capture's ${capture.capturedAt}: the capture time is false` });
-  else if (gen > captured + LATE_WARNING_MS) warn({ path: tokenPath, message: `stamped ${token.genTime}, more than 10 minutes after the capture (${capture.capturedAt}): proves existence only from ${token.genTime}` });
+  if (gen < captured - EARLY_SLACK_MS)
+    fail({ path: tokenPath, message: `the token's time ${token.genTime} is before the capture's ${capture.capturedAt}: the capture time is false` });
+  else if (gen > captured + LATE_WARNING_MS)
+    warn({
+      path: tokenPath,
+      message: `stamped ${token.genTime}, more than 10 minutes after the capture (${capture.capturedAt}): proves existence only from ${token.genTime}`,
+    });
 
   if (!claimed) fail({ path: 'manifest.json', message: `capture ${capture.id} has a token but no timestamp entry` });
   else {
-    if (claimed.status !== 'stamped') fail({ path: 'manifest.json', message: `capture ${capture.id}: timestamp status is ${claimed.status}, but ${tokenPath} is a token` });
-    if (claimed.genTime !== undefined && Date.parse(claimed.genTime) !== gen) fail({ path: 'manifest.json', message: `capture ${capture.id}: timestamp genTime ${claimed.genTime}, the token says ${token.genTime}` });
-    if (claimed.serial !== undefined && claimed.serial !== token.serial) fail({ path: 'manifest.json', message: `capture ${capture.id}: timestamp serial ${claimed.serial}, the token's is ${token.serial}` });
-    if (claimed.status === 'stamped' && (claimed.genTime === undefined || claimed.serial === undefined)) fail({ path: 'manifest.json', message: `capture ${capture.id}: stamped without genTime and serial` });
+    if (claimed.status !== 'stamped')
+      fail({ path: 'manifest.json', message: `capture ${capture.id}: timestamp status is ${claimed.status}, but ${tokenPath} is a token` });
+    if (claimed.genTime !== undefined && Date.parse(claimed.genTime) !== gen)
+      fail({ path: 'manifest.json', message: `capture ${capture.id}: timestamp genTime ${claimed.genTime}, the token says ${token.genTime}` });
+    if (claimed.serial !== undefined && claimed.serial !== token.serial)
+      fail({ path: 'manifest.json', message: `capture ${capture.id}: timestamp serial ${claimed.serial}, the token's is ${token.serial}` });
+    if (claimed.status === 'stamped' && (claimed.genTime === undefined || claimed.serial === undefined))
+      fail({ path: 'manifest.json', message: `capture ${capture.id}: stamped without genTime and serial` });
   }
   return result;
 }

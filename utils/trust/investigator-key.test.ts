@@ -27,9 +27,15 @@ describe('investigator key', () => {
     expect(reread.keyId).toBe(a.keyId);
     const sig = await signBytes(reread, new TextEncoder().encode('manifest'));
     expect(sig.byteLength).toBe(64); // IEEE P1363 r||s
-    const pub = await crypto.subtle.importKey('spki', reread.publicKeySpki as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, pub, sig as Uint8Array<ArrayBuffer>, new TextEncoder().encode('manifest'))).toBe(true);
-    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, pub, sig as Uint8Array<ArrayBuffer>, new TextEncoder().encode('manifest!'))).toBe(false);
+    const pub = await crypto.subtle.importKey('spki', reread.publicKeySpki as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'verify',
+    ]);
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, pub, sig as Uint8Array<ArrayBuffer>, new TextEncoder().encode('manifest'))).toBe(
+      true,
+    );
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, pub, sig as Uint8Array<ArrayBuffer>, new TextEncoder().encode('manifest!'))).toBe(
+      false,
+    );
   });
 
   it('rotation keeps the old public key, retired, and writes custody entries', async () => {

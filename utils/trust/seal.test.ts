@@ -33,7 +33,14 @@ describe('seal.json', () => {
 
   it('lists every file but itself and the token', async () => {
     const { record } = await makeCapture();
-    const withOwn = { ...record, artifacts: [...record.artifacts, { path: 'seal.json', mediaType: 'application/json', bytes: 1, sha256: '0'.repeat(64), method: 'seal' as const }, { path: 'seal.tsr', mediaType: 'application/timestamp-reply', bytes: 1, sha256: '1'.repeat(64), method: 'rfc3161-timestamp' as const }] };
+    const withOwn = {
+      ...record,
+      artifacts: [
+        ...record.artifacts,
+        { path: 'seal.json', mediaType: 'application/json', bytes: 1, sha256: '0'.repeat(64), method: 'seal' as const },
+        { path: 'seal.tsr', mediaType: 'application/timestamp-reply', bytes: 1, sha256: '1'.repeat(64), method: 'rfc3161-timestamp' as const },
+      ],
+    };
     expect(sealOf(withOwn, who).files.map((f) => f.path)).toEqual(sealOf(record, who).files.map((f) => f.path));
   });
 

@@ -48,7 +48,14 @@ export async function buildSeal(source: SealSource, investigator: SealInvestigat
     seal,
     bytes,
     sha256,
-    artifact: { path: SEAL_PATH, mediaType: 'application/json', bytes: bytes.byteLength, sha256, method: 'seal', note: 'the capture sealed when stored: its files and their SHA-256 (the timestamp covers these bytes)' },
+    artifact: {
+      path: SEAL_PATH,
+      mediaType: 'application/json',
+      bytes: bytes.byteLength,
+      sha256,
+      method: 'seal',
+      note: 'the capture sealed when stored: its files and their SHA-256 (the timestamp covers these bytes)',
+    },
   };
 }
 
@@ -58,5 +65,4 @@ export function sealSha256Of(record: Pick<CaptureRecord, 'artifacts'>): string |
 }
 
 /** Said on a capture (and in its panel) when the dashboard has no investigator name or organisation. */
-export const NO_INVESTIGATOR_WARNING =
-  'investigator: no investigator name or organisation is set in the dashboard, so this capture does not say who made it';
+export const NO_INVESTIGATOR_WARNING = 'investigator: no investigator name or organisation is set in the dashboard, so this capture does not say who made it';

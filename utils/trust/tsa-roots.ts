@@ -5,7 +5,11 @@
 // time-stamping root R46 issued by USERTrust RSA. FreeTSA and Sectigo R46 (self-signed) are in no
 // root store we could check the bytes against, so they are not bundled: use --trust for them.
 
-export interface BundledRoot { name: string; sha256: string; pem: string }
+export interface BundledRoot {
+  name: string;
+  sha256: string;
+  pem: string;
+}
 
 export const BUNDLED_TSA_ROOTS: readonly BundledRoot[] = [
   {

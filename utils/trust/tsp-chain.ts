@@ -34,7 +34,8 @@ export async function checkTokenChain(token: ParsedToken, trustedRoots: readonly
     const root = result.certificatePath?.at(-1);
     return { status: 'ok', root: root ? describeSubject(root) : '' };
   }
-  if (NO_TRUSTED_PATH.has(result.resultCode)) return { status: 'untrusted', problem: `the TSA certificate does not chain to a trusted root (${result.resultMessage})` };
+  if (NO_TRUSTED_PATH.has(result.resultCode))
+    return { status: 'untrusted', problem: `the TSA certificate does not chain to a trusted root (${result.resultMessage})` };
   return { status: 'failed', problem: `the TSA certificate chain is not valid at ${at.toISOString()}: ${result.resultMessage}` };
 }
 

@@ -11,7 +11,11 @@ import { checkTokenChain, parseCertificates } from '@/utils/trust/tsp-chain';
 
 export { sha256 };
 
-export interface TsaEndpoint { url: string; username?: string; password?: string }
+export interface TsaEndpoint {
+  url: string;
+  username?: string;
+  password?: string;
+}
 
 export type StampOutcome =
   | { status: 'stamped'; tsr: Uint8Array; tsa: string; genTime: string /* ISO 8601 UTC Z */; serial: string /* lowercase hex */ }
@@ -28,7 +32,8 @@ export interface TimestampOptions {
 const ID_SHA256 = '2.16.840.1.101.3.4.2.1';
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-type Attempt = { kind: 'stamped'; outcome: Extract<StampOutcome, { status: 'stamped' }> } | { kind: 'outage'; reason: string } | { kind: 'refused'; reason: string };
+type Attempt =
+  { kind: 'stamped'; outcome: Extract<StampOutcome, { status: 'stamped' }> } | { kind: 'outage'; reason: string } | { kind: 'refused'; reason: string };
 
 /** DER TimeStampReq over a SHA-256 digest with this nonce, asking for the TSA certificate. */
 export function buildTimeStampReq(digest: Uint8Array, nonce: Uint8Array): Uint8Array {
@@ -85,7 +90,8 @@ async function askTsa(endpoint: TsaEndpoint, digest: Uint8Array, options: Timest
     return { kind: 'outage', reason: `${endpoint.url}: ${aborted ? 'no answer in time' : `unreachable (${e instanceof Error ? e.message : String(e)})`}` };
   }
   // Server trouble and rate limits pass; any other HTTP refusal (bad credentials, bad request) is the TSA's answer.
-  if (response.status >= 500 || response.status === 408 || response.status === 429) return { kind: 'outage', reason: `${endpoint.url}: HTTP ${response.status}` };
+  if (response.status >= 500 || response.status === 408 || response.status === 429)
+    return { kind: 'outage', reason: `${endpoint.url}: HTTP ${response.status}` };
   if (!response.ok) return { kind: 'refused', reason: `${endpoint.url}: HTTP ${response.status}${response.status === 401 ? ' (credentials refused)' : ''}` };
   const refused = (why: string): Attempt => ({ kind: 'refused', reason: `${endpoint.url}: ${why}` });
   let parsed;

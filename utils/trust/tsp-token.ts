@@ -39,9 +39,7 @@ export type ParsedResponse = { granted: true; token: ParsedToken } | { granted: 
 
 export function describeName(name: pkijs.RelativeDistinguishedNames): string {
   const short: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST' };
-  return name.typesAndValues
-    .map((tv) => `${short[tv.type] ?? tv.type}=${String((tv.value.valueBlock as { value?: unknown }).value ?? '')}`)
-    .join(', ');
+  return name.typesAndValues.map((tv) => `${short[tv.type] ?? tv.type}=${String((tv.value.valueBlock as { value?: unknown }).value ?? '')}`).join(', ');
 }
 
 function findSigner(signedData: pkijs.SignedData, certificates: pkijs.Certificate[]): pkijs.Certificate | undefined {
@@ -138,7 +136,8 @@ export async function checkTokenSignature(token: ParsedToken): Promise<string | 
   if (attrs) {
     const contentType = attrs.attributes.find((a) => a.type === ID_CONTENT_TYPE)?.values[0];
     const digestAttr = attrs.attributes.find((a) => a.type === ID_MESSAGE_DIGEST)?.values[0];
-    if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== ID_CT_TST_INFO) return 'the signed content-type attribute is not TSTInfo';
+    if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== ID_CT_TST_INFO)
+      return 'the signed content-type attribute is not TSTInfo';
     if (!(digestAttr instanceof asn1js.OctetString)) return 'the signed message-digest attribute is missing';
     const actual = new Uint8Array(await crypto.subtle.digest(hash.name, signedBytes));
     if (!equalBytes(actual, new Uint8Array(digestAttr.valueBlock.valueHexView))) return 'the signature does not cover this TSTInfo (message digest differs)';
@@ -161,6 +160,6 @@ export function checkTimeStampingPurpose(cert: pkijs.Certificate): string | unde
   const purposes = usage?.keyPurposes ?? [];
   if (!purposes.includes(ID_KP_TIME_STAMPING)) return `the TSA certificate is not for time stamping (purposes ${purposes.join(', ') || 'none'})`;
   if (purposes.length !== 1) return 'the TSA certificate has other purposes besides timeStamping';
-  if (!ext.critical) return 'the TSA certificate\'s timeStamping purpose is not marked critical';
+  if (!ext.critical) return "the TSA certificate's timeStamping purpose is not marked critical";
   return undefined;
 }

@@ -16,7 +16,11 @@ let digest: Uint8Array;
 /** A raw reply as the TSA sends it in this mode, with no client-side checks in between. */
 async function tokenIn(mode: TsaMode, over = digest): Promise<Uint8Array> {
   tsa.setMode(mode);
-  const res = await fetch(tsa.url, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: buildTimeStampReq(over, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])) as Uint8Array<ArrayBuffer> });
+  const res = await fetch(tsa.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/timestamp-query' },
+    body: buildTimeStampReq(over, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])) as Uint8Array<ArrayBuffer>,
+  });
   expect(res.status).toBe(200);
   return new Uint8Array(await res.arrayBuffer());
 }
@@ -64,7 +68,7 @@ describe('verifyTimestampToken', () => {
     expect(result.problems.join()).toMatch(/not for time stamping/);
   });
 
-  it('fails a token whose TSA certificate had expired at the token\'s time', async () => {
+  it("fails a token whose TSA certificate had expired at the token's time", async () => {
     const result = await verifyTimestampToken(await tokenIn('expired'), digest, { trustedRoots: [tsa.caDer] });
     expect(result.status).toBe('failed');
     expect(result.problems.join()).toMatch(/not yet valid or expired/);

@@ -86,7 +86,14 @@ describe('generic reader', () => {
       const right = i % 2 === 1;
       const centred = row.className === '_n3';
       for (const el of row.querySelectorAll('*')) {
-        place.set(el, centred ? { left: 150, right: 250, width: 100, height: 20 } : right ? { left: 220, right: 390, width: 170, height: 30 } : { left: 10, right: 180, width: 170, height: 30 });
+        place.set(
+          el,
+          centred
+            ? { left: 150, right: 250, width: 100, height: 20 }
+            : right
+              ? { left: 220, right: 390, width: 170, height: 30 }
+              : { left: 10, right: 180, width: 170, height: 30 },
+        );
       }
     });
     const measure: Measure = (el) => (el === container ? list : place.get(el));

@@ -32,7 +32,13 @@ describe('routing', () => {
     }
   });
   it('listing pages and other hosts are not chat pages', () => {
-    for (const url of ['https://item.taobao.com/item.htm?id=1', 'https://item.jd.com/100012345678.html', 'https://mobile.yangkeduo.com/goods.html?goods_id=1', 'https://example.com/chat', 'not a url']) {
+    for (const url of [
+      'https://item.taobao.com/item.htm?id=1',
+      'https://item.jd.com/100012345678.html',
+      'https://mobile.yangkeduo.com/goods.html?goods_id=1',
+      'https://example.com/chat',
+      'not a url',
+    ]) {
       expect(chatReaderFor(url, blank), url).toBeUndefined();
     }
   });

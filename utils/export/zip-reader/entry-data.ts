@@ -28,7 +28,8 @@ async function* compressedChunks(source: ZipSource, entry: ZipEntry, chunkBytes:
   const buffer = reuse && source.readInto ? new Uint8Array(Math.min(chunkBytes, entry.compressedSize)) : undefined;
   for (let at = 0; at < entry.compressedSize; at += chunkBytes) {
     const want = Math.min(chunkBytes, entry.compressedSize - at);
-    const chunk = buffer && source.readInto ? buffer.subarray(0, await source.readInto(start + at, buffer.subarray(0, want))) : await source.read(start + at, want);
+    const chunk =
+      buffer && source.readInto ? buffer.subarray(0, await source.readInto(start + at, buffer.subarray(0, want))) : await source.read(start + at, want);
     if (!chunk.length) throw new Error('the file ends inside the entry');
     yield chunk;
   }
@@ -58,15 +59,24 @@ function inflated(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array
  * Reads the entry once; `onChunk` sees every inflated byte in order, each chunk valid only during
  * the call (a buffer may be reused: copy what you keep). `dataOffset` must be set (checkLocalHeaders).
  */
-export async function readEntryData(source: ZipSource, entry: ZipEntry, limit: EntryLimit, onChunk: (chunk: Uint8Array) => void, crc32: Crc32 = jsCrc32): Promise<EntryReadResult> {
+export async function readEntryData(
+  source: ZipSource,
+  entry: ZipEntry,
+  limit: EntryLimit,
+  onChunk: (chunk: Uint8Array) => void,
+  crc32: Crc32 = jsCrc32,
+): Promise<EntryReadResult> {
   if (entry.dataOffset === undefined) return { ok: false, bytes: 0, message: 'its local header could not be read' };
-  if (entry.method !== METHOD_STORE && entry.method !== METHOD_DEFLATE) return { ok: false, bytes: 0, message: `compression method ${entry.method} cannot be read` };
+  if (entry.method !== METHOD_STORE && entry.method !== METHOD_DEFLATE)
+    return { ok: false, bytes: 0, message: `compression method ${entry.method} cannot be read` };
   const stop = Math.min(limit.bytes, entry.size);
   let bytes = 0;
   let crc = 0;
   // Stored data needs no stream machinery: chunks go straight from the source to the checks.
   const chunks = entry.method === METHOD_STORE ? compressedChunks(source, entry, STORED_CHUNK, true) : undefined;
-  const reader = chunks ? { read: () => chunks.next(), cancel: () => chunks.return(undefined) } : inflated(compressedChunks(source, entry, DEFLATED_CHUNK)).getReader();
+  const reader = chunks
+    ? { read: () => chunks.next(), cancel: () => chunks.return(undefined) }
+    : inflated(compressedChunks(source, entry, DEFLATED_CHUNK)).getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -84,6 +94,7 @@ export async function readEntryData(source: ZipSource, entry: ZipEntry, limit: E
     return { ok: false, bytes, message: `its data cannot be read (${e instanceof Error ? e.message : String(e)})` };
   }
   if (bytes !== entry.size) return { ok: false, bytes, message: `inflates to ${bytes} bytes, its zip headers declare ${entry.size}` };
-  if (crc !== entry.crc) return { ok: false, bytes, message: `its CRC-32 is ${crc.toString(16).padStart(8, '0')}, its zip headers say ${entry.crc.toString(16).padStart(8, '0')}` };
+  if (crc !== entry.crc)
+    return { ok: false, bytes, message: `its CRC-32 is ${crc.toString(16).padStart(8, '0')}, its zip headers say ${entry.crc.toString(16).padStart(8, '0')}` };
   return { ok: true, bytes };
 }

@@ -35,8 +35,10 @@ async function checkEntry(source: ZipSource, entry: ZipEntry, report: (message: 
   const extraLength = v.getUint16(28, true);
   const nameAndExtra = await source.read(entry.localOffset + LOCAL_BYTES, nameLength + extraLength);
   const localName = nameAndExtra.subarray(0, nameLength);
-  if (!sameBytes(localName, entry.nameBytes)) report(`its local header names it "${displayName(localName)}": the central directory and the local header disagree on the name`);
-  if (flags !== entry.flags) report(`flags differ between the local header (0x${flags.toString(16)}) and the central directory (0x${entry.flags.toString(16)})`);
+  if (!sameBytes(localName, entry.nameBytes))
+    report(`its local header names it "${displayName(localName)}": the central directory and the local header disagree on the name`);
+  if (flags !== entry.flags)
+    report(`flags differ between the local header (0x${flags.toString(16)}) and the central directory (0x${entry.flags.toString(16)})`);
   if (method !== entry.method) report(`compression method differs between the local header (${method}) and the central directory (${entry.method})`);
   const deferred = (flags & FLAG_DATA_DESCRIPTOR) !== 0;
   // With a data descriptor the local header may carry zeros; anything else must match.
@@ -62,7 +64,9 @@ async function checkEntry(source: ZipSource, entry: ZipEntry, report: (message: 
     }
     const [dCrc, dCompressed, dSize] = [dv.getUint32(base, true), dv.getUint32(base + 4, true), dv.getUint32(base + 8, true)];
     if (dCrc !== entry.crc || dCompressed !== entry.compressedSize || dSize !== entry.size) {
-      report(`its data descriptor (CRC ${dCrc}, ${dCompressed} compressed, ${dSize} bytes) differs from the central directory (CRC ${entry.crc}, ${entry.compressedSize} compressed, ${entry.size} bytes)`);
+      report(
+        `its data descriptor (CRC ${dCrc}, ${dCompressed} compressed, ${dSize} bytes) differs from the central directory (CRC ${entry.crc}, ${entry.compressedSize} compressed, ${entry.size} bytes)`,
+      );
     }
     end += base + 12;
   }
@@ -88,11 +92,14 @@ export async function checkLocalHeaders(source: ZipSource, entries: readonly Zip
   let previous: LocalRecord | undefined;
   for (const record of records) {
     const { entry } = record;
-    if (entry.localOffset < covered && previous) problems.push({ path: entry.name, message: `its bytes overlap those of ${previous.entry.name}`, severity: 'tampered' });
-    else if (entry.localOffset > covered) problems.push({ path: entry.name, message: `${entry.localOffset - covered} bytes before it that no entry accounts for`, severity: 'tampered' });
+    if (entry.localOffset < covered && previous)
+      problems.push({ path: entry.name, message: `its bytes overlap those of ${previous.entry.name}`, severity: 'tampered' });
+    else if (entry.localOffset > covered)
+      problems.push({ path: entry.name, message: `${entry.localOffset - covered} bytes before it that no entry accounts for`, severity: 'tampered' });
     covered = Math.max(covered, record.end);
     previous = record;
   }
-  if (records.length === entries.length && covered < centralOffset) problems.push({ path: '(package)', message: `${centralOffset - covered} bytes after the last entry that no entry accounts for`, severity: 'tampered' });
+  if (records.length === entries.length && covered < centralOffset)
+    problems.push({ path: '(package)', message: `${centralOffset - covered} bytes after the last entry that no entry accounts for`, severity: 'tampered' });
   return problems;
 }

@@ -4,11 +4,16 @@ import { loadDocument, ownFixture, realFixture } from '@/tests/helpers/load-page
 import { pageScripts } from '@/utils/marketplaces/alibaba/scripts';
 import { iceListing, priceKind, readIceState } from '@/utils/marketplaces/alibaba/ice-app-context';
 
-const ice = (json: string) => [`!(function () {var a = window.__ICE_APP_CONTEXT__ || {};var b = ${json};for (var k in a) {b[k] = a[k]}window.__ICE_APP_CONTEXT__=b;})();`];
+const ice = (json: string) => [
+  `!(function () {var a = window.__ICE_APP_CONTEXT__ || {};var b = ${json};for (var k in a) {b[k] = a[k]}window.__ICE_APP_CONTEXT__=b;})();`,
+];
 
 describe('__ICE_APP_CONTEXT__ reader', () => {
   it('reads the real trimmed 2025 Tmall state: item, SKUs priced in fen, priceVO', () => {
-    const doc = loadDocument(realFixture('tmall/item/tmall-ICE_APP_CONTEXT-minimal-2025-617129397971.html'), 'https://detail.tmall.com/item.htm?id=617129397971');
+    const doc = loadDocument(
+      realFixture('tmall/item/tmall-ICE_APP_CONTEXT-minimal-2025-617129397971.html'),
+      'https://detail.tmall.com/item.htm?id=617129397971',
+    );
     const state = readIceState(pageScripts(doc));
     expect(state?.needLogin).toBe(false);
     const l = iceListing(state?.res);

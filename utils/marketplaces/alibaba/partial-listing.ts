@@ -61,11 +61,7 @@ export function mergeParts(input: MergeInput): ListingParts {
   if (state.itemId && urlItemId && state.itemId !== urlItemId) {
     warnings.push(`item id in page state (${state.itemId}) differs from the URL (${urlItemId})`);
   }
-  const shopName = firstOf(
-    fromState(state.shopName),
-    fromDom(dom.shopName),
-    ...(input.nickAsShopName ? [fromState(state.sellerNick)] : []),
-  );
+  const shopName = firstOf(fromState(state.shopName), fromDom(dom.shopName), ...(input.nickAsShopName ? [fromState(state.sellerNick)] : []));
   const sellerNick = state.sellerNick ?? dom.sellerNick;
   const shopUrl = state.shopUrl ?? dom.shopUrl;
   const brand = state.brand ?? dom.brand;

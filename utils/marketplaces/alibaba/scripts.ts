@@ -51,12 +51,7 @@ export function literalAt(text: string, offset: number): StateValue {
  * Objects assigned after `marker` in scripts containing `needle`, in document order, parsed as
  * literals (never evaluated). `accept` picks the right one when a name is assigned several times.
  */
-export function findObject(
-  scripts: string[],
-  needle: string,
-  marker: RegExp,
-  accept: (value: StateObject) => boolean = () => true,
-): StateObject | undefined {
+export function findObject(scripts: string[], needle: string, marker: RegExp, accept: (value: StateObject) => boolean = () => true): StateObject | undefined {
   const flags = marker.flags.includes('g') ? marker.flags : marker.flags + 'g';
   for (const text of scripts) {
     if (!text.includes(needle)) continue;

@@ -51,7 +51,7 @@ describe('JD item pages: real 2018 server HTML (item 1020565583)', () => {
     });
   }
 
-  it('does not take related items\' prices (.p-price strong.J-p-OTHER) as the item price', () => {
+  it("does not take related items' prices (.p-price strong.J-p-OTHER) as the item price", () => {
     const doc = loadDocument(realFixture('jd/item/jd-item-2018-1020565583-a.html'), ITEM_URL);
     doc.querySelectorAll('.p-price strong').forEach((el) => (el.textContent = '9.90'));
     expect(listingOf(extract(doc, ITEM_URL)).prices).toEqual({});
@@ -84,7 +84,7 @@ describe('JD item pages: committed current-era fixtures', () => {
     expect(later.ok && later.sources.prices).toBe('dom');
   });
 
-  it('late price: the fixture\'s own script fills the price after 1.5 s', async () => {
+  it("late price: the fixture's own script fills the price after 1.5 s", async () => {
     const html = readFileSync(ownFixture('jd/item-2024-late-price.html'), 'utf8');
     const dom = new JSDOM(html, { url: LATE_URL, runScripts: 'dangerously' });
     try {

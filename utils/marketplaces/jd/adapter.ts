@@ -8,14 +8,7 @@ import { detectJdBlocked } from '@/utils/marketplaces/jd/blocked';
 import { jdTakedown } from '@/utils/marketplaces/jd/removed';
 import { removedListing } from '@/utils/marketplaces/removed';
 import { blockedWhenEmpty } from '@/utils/marketplaces/blocked-pages';
-import {
-  readJdDomImages,
-  readJdDomPrices,
-  readJdSelfOperated,
-  readJdShop,
-  readJdShopIdFromLinks,
-  readJdTitle,
-} from '@/utils/marketplaces/jd/dom-readers';
+import { readJdDomImages, readJdDomPrices, readJdSelfOperated, readJdShop, readJdShopIdFromLinks, readJdTitle } from '@/utils/marketplaces/jd/dom-readers';
 import { extractJdSearch } from '@/utils/marketplaces/jd/search';
 import { readJdProduct, readJdState, type JdStateFields } from '@/utils/marketplaces/jd/state-readers';
 import { isJdSearchUrl, jdItemIdFromUrl, jdReturnItemId } from '@/utils/marketplaces/jd/urls';
@@ -23,7 +16,6 @@ import type { ExtractionResult, Listing, PageKind } from '@/utils/model/listing'
 
 // JD: item id = sku. State (pageConfig) gives ids, title, images and variants; the shop name and,
 // on most pages, the price come from the DOM only.
-
 
 function pricesOf(list: number | undefined, coupon: number | undefined): Listing['prices'] | undefined {
   const prices: Listing['prices'] = {};

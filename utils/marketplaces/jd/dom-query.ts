@@ -31,7 +31,10 @@ function parseUncached(selector: string): Step[] | undefined {
       ...(m[1] ? { id: m[1] } : {}),
       ...(m[2] ? { tag: m[2].toLowerCase() } : {}),
       classes: (m[3] ?? '').split('.').filter(Boolean),
-      attrs: (m[4] ?? '').replace(/^\[|\]$/g, '').split('][').filter(Boolean),
+      attrs: (m[4] ?? '')
+        .replace(/^\[|\]$/g, '')
+        .split('][')
+        .filter(Boolean),
     });
   }
   return steps;

@@ -24,7 +24,10 @@ function docOf(html: string, url: string): Document {
 /** A page that embeds `state` the way PDD H5 pages do. */
 function pageWithRawData(state: unknown, url: string): Document {
   const json = JSON.stringify(state).replace(/</g, '\\u003c');
-  return docOf(`<!DOCTYPE html><html><head><title>拼多多商城</title></head><body><div id="main"></div><script>window.rawData=${json};</script></body></html>`, url);
+  return docOf(
+    `<!DOCTYPE html><html><head><title>拼多多商城</title></head><body><div id="main"></div><script>window.rawData=${json};</script></body></html>`,
+    url,
+  );
 }
 
 /** The 2017 app API response kept in the doc comment of a Java bean: `* key : value` lines. */
@@ -69,7 +72,15 @@ describe('Pinduoduo goods: rawData modelled on the real 2017 API response', () =
     // type 1 entries are the 800x800 main images; type 2 are detail images further down the page
     expect(l.images).toHaveLength(6);
     expect(l.images.every((u) => u.startsWith('https://omsproductionimg.yangkeduo.com/images/2017-05-25/'))).toBe(true);
-    expect(r.ok && r.sources).toMatchObject({ itemId: 'url', title: 'state', shopName: 'state', shopId: 'state', prices: 'state', skus: 'state', images: 'state' });
+    expect(r.ok && r.sources).toMatchObject({
+      itemId: 'url',
+      title: 'state',
+      shopName: 'state',
+      shopId: 'state',
+      prices: 'state',
+      skus: 'state',
+      images: 'state',
+    });
     expect(r.ok && r.warnings.some((w) => w.includes('sellerId'))).toBe(false);
   });
 
@@ -120,7 +131,14 @@ describe('Pinduoduo goods: committed current-era fixtures', () => {
     ]);
     expect(l.salesText).toBe('已拼10万+件');
     expect(r.ok && r.sources).toEqual({
-      itemId: 'url', title: 'state', shopName: 'state', shopId: 'state', prices: 'state', skus: 'state', images: 'state', salesText: 'state',
+      itemId: 'url',
+      title: 'state',
+      shopName: 'state',
+      shopId: 'state',
+      prices: 'state',
+      skus: 'state',
+      images: 'state',
+      salesText: 'state',
     });
     expect(r.ok && r.warnings).toEqual([]);
     expect(doc.querySelector('img[onerror]')).toBeNull();
@@ -138,7 +156,10 @@ describe('Pinduoduo goods: committed current-era fixtures', () => {
   });
 
   it('a double-escaped mall name is decoded too', () => {
-    const doc = pageWithRawData({ store: { initDataObj: { goods: { goodsID: 1, goodsName: 'X' }, mall: { mallID: 2, mallName: '\\u826f\\u54c1\\u5e97' } } } }, 'https://mobile.yangkeduo.com/goods.html?goods_id=1');
+    const doc = pageWithRawData(
+      { store: { initDataObj: { goods: { goodsID: 1, goodsName: 'X' }, mall: { mallID: 2, mallName: '\\u826f\\u54c1\\u5e97' } } } },
+      'https://mobile.yangkeduo.com/goods.html?goods_id=1',
+    );
     expect(listingOf(extract(doc, 'https://mobile.yangkeduo.com/goods.html?goods_id=1')).shop.name).toBe('良品店');
   });
 
@@ -163,7 +184,9 @@ describe('Pinduoduo goods: committed current-era fixtures', () => {
     expect(l.prices).toEqual({ group: { min: 2990, max: 2990 } });
     expect(l.images).toEqual(['https://img.pddpic.com/mms-material-img/2024-05-02/0c1d2e3f-cccc-4d5e-8f90-23456789abcd.jpeg']);
     expect(r.ok && r.sources).toMatchObject({ itemId: 'url', title: 'dom', shopName: 'dom', shopId: 'dom', prices: 'dom', images: 'dom' });
-    expect(r.ok && r.warnings).toEqual(expect.arrayContaining(['no rawData state found: reading the DOM (modelled selectors)', 'missing optional field: skus']));
+    expect(r.ok && r.warnings).toEqual(
+      expect.arrayContaining(['no rawData state found: reading the DOM (modelled selectors)', 'missing optional field: skus']),
+    );
   });
 
   it('never throws: empty document, broken state, unrelated URL', () => {
@@ -172,11 +195,17 @@ describe('Pinduoduo goods: committed current-era fixtures', () => {
     expect(!empty.ok && empty.missing).toEqual(['title', 'shopName']);
     expect(empty.warnings).toContain('neither rawData nor the modelled DOM selectors yielded the required fields');
 
-    const broken = docOf(`<script>window.rawData={"store":{"initDataObj":{"goods":{"goodsID":1,</script>
-      <div class="goods-name enable-select">标题</div><div class="mall-name">店</div>`, GOODS_URL);
+    const broken = docOf(
+      `<script>window.rawData={"store":{"initDataObj":{"goods":{"goodsID":1,</script>
+      <div class="goods-name enable-select">标题</div><div class="mall-name">店</div>`,
+      GOODS_URL,
+    );
     expect(listingOf(extract(broken, GOODS_URL))).toMatchObject({ title: '标题', shop: { name: '店' } });
 
-    expect(extract(docOf('', 'https://mobile.yangkeduo.com/index.html'), 'https://mobile.yangkeduo.com/index.html')).toMatchObject({ ok: false, reason: 'not-a-listing' });
+    expect(extract(docOf('', 'https://mobile.yangkeduo.com/index.html'), 'https://mobile.yangkeduo.com/index.html')).toMatchObject({
+      ok: false,
+      reason: 'not-a-listing',
+    });
     const s = pddAdapter.extractSearchResults!(docOf('<script>window.rawData = {</script>', SEARCH_URL), new URL(SEARCH_URL));
     expect(s).toMatchObject({ results: [], source: 'none' });
   });
@@ -222,11 +251,25 @@ describe('Pinduoduo routing, registration, prices and speed', () => {
   });
 
   it('a per-SKU group price counts toward the lowest price; a sold-out one does not', () => {
-    expect(lowestPriceFen({ prices: {}, skus: [{ id: '1', priceFen: 1990, groupFen: 1290 }, { id: '2', groupFen: 900, stock: 0 }] })).toBe(1290);
+    expect(
+      lowestPriceFen({
+        prices: {},
+        skus: [
+          { id: '1', priceFen: 1990, groupFen: 1290 },
+          { id: '2', groupFen: 900, stock: 0 },
+        ],
+      }),
+    ).toBe(1290);
   });
 
   it('reads a large rawData (300 SKUs, ~60 KB) as JSON, and a JS-literal one through the literal parser', () => {
-    const skus = Array.from({ length: 300 }, (_, i) => ({ skuId: 9000 + i, groupPrice: 1290 + i, normalPrice: 1990, quantity: 5, specs: [{ spec_key: '颜色', spec_value: `色${i}` }] }));
+    const skus = Array.from({ length: 300 }, (_, i) => ({
+      skuId: 9000 + i,
+      groupPrice: 1290 + i,
+      normalPrice: 1990,
+      quantity: 5,
+      specs: [{ spec_key: '颜色', spec_value: `色${i}` }],
+    }));
     const url = 'https://mobile.yangkeduo.com/goods.html?goods_id=77';
     const big = pageWithRawData({ store: { initDataObj: { goods: { goodsID: 77, goodsName: '大', skus }, mall: { mallID: 1, mallName: '店' } } } }, url);
     const l = listingOf(extract(big, url));
@@ -239,7 +282,10 @@ describe('Pinduoduo routing, registration, prices and speed', () => {
     });
     expect(runs.sort((a, b) => a - b)[2]).toBeLessThan(10); // an acorn AST of the same text: 40–120 ms
 
-    const literal = docOf(`<script>window.rawData = {store: {initDataObj: {goods: {goodsID: 78, goodsName: '单引号'}, mall: {mallID: 2, mallName: '店'}}}};</script>`, url.replace('77', '78'));
+    const literal = docOf(
+      `<script>window.rawData = {store: {initDataObj: {goods: {goodsID: 78, goodsName: '单引号'}, mall: {mallID: 2, mallName: '店'}}}};</script>`,
+      url.replace('77', '78'),
+    );
     expect(listingOf(extract(literal, url.replace('77', '78'))).title).toBe('单引号');
   });
 

@@ -17,7 +17,6 @@ import type { ExtractionResult, Listing, PageKind } from '@/utils/model/listing'
 // Pinduoduo: item id = goods_id; shop id = mallID; no seller id. The group price (拼单价) counts
 // toward the lowest price (contract §1). State first; the DOM fallback is modelled (see dom-readers).
 
-
 function pricesOf(group: Listing['prices']['group'], list: Listing['prices']['list']): Listing['prices'] | undefined {
   if (!group && !list) return undefined;
   return { ...(group ? { group } : {}), ...(list ? { list } : {}) };

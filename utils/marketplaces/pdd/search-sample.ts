@@ -13,7 +13,14 @@ const state = {
     store: {
       data: {
         ssrListData: {
-          list: Array.from({ length: IN_STATE }, (_, i) => ({ goods_id: id(i), goods_name: `样例商品 Sample item ${i}`, price: 1090 + i * 100, normal_price: 1290 + i * 100, mall_id: 100_000 + i, mall_name: `样例店铺 ${i}` })),
+          list: Array.from({ length: IN_STATE }, (_, i) => ({
+            goods_id: id(i),
+            goods_name: `样例商品 Sample item ${i}`,
+            price: 1090 + i * 100,
+            normal_price: 1290 + i * 100,
+            mall_id: 100_000 + i,
+            mall_name: `样例店铺 ${i}`,
+          })),
         },
       },
     },

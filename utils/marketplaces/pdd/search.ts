@@ -115,7 +115,9 @@ function readSearchState(doc: Document): StateValue {
 
 export function extractPddSearch(doc: Document): SearchExtraction {
   const warnings: string[] = [];
-  const stateResults = findGoodsList(readSearchState(doc)).map(fromState).filter((r): r is SearchResult => !!r);
+  const stateResults = findGoodsList(readSearchState(doc))
+    .map(fromState)
+    .filter((r): r is SearchResult => !!r);
   const cards = readCards(doc);
   const results: SearchResult[] = [];
   const seen = new Set<string>();

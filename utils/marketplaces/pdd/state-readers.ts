@@ -110,12 +110,24 @@ export function readPddGoodsState(raw: StateObject): PddStateFields {
   const needLogin = init?.needLogin === true;
   if (!goods) return { needLogin, skus: [], images: [] };
 
-  const skus = asArray(pick(goods, 'skus', 'sku')).map(readSku).filter((s): s is Sku => !!s);
+  const skus = asArray(pick(goods, 'skus', 'sku'))
+    .map(readSku)
+    .filter((s): s is Sku => !!s);
   const buyable = skus.filter((s) => s.stock !== 0);
-  const group = rangeOf(buyable.map((s) => s.groupFen)) ??
-    rangeFrom(goods, ['minOnSaleGroupPrice', 'minGroupPrice', 'min_on_sale_group_price', 'min_group_price'], ['maxOnSaleGroupPrice', 'maxGroupPrice', 'max_on_sale_group_price', 'max_group_price']);
-  const list = rangeOf(buyable.map((s) => s.priceFen)) ??
-    rangeFrom(goods, ['minOnSaleNormalPrice', 'minNormalPrice', 'min_on_sale_normal_price', 'min_normal_price'], ['maxOnSaleNormalPrice', 'maxNormalPrice', 'max_on_sale_normal_price', 'max_normal_price']);
+  const group =
+    rangeOf(buyable.map((s) => s.groupFen)) ??
+    rangeFrom(
+      goods,
+      ['minOnSaleGroupPrice', 'minGroupPrice', 'min_on_sale_group_price', 'min_group_price'],
+      ['maxOnSaleGroupPrice', 'maxGroupPrice', 'max_on_sale_group_price', 'max_group_price'],
+    );
+  const list =
+    rangeOf(buyable.map((s) => s.priceFen)) ??
+    rangeFrom(
+      goods,
+      ['minOnSaleNormalPrice', 'minNormalPrice', 'min_on_sale_normal_price', 'min_normal_price'],
+      ['maxOnSaleNormalPrice', 'maxNormalPrice', 'max_on_sale_normal_price', 'max_normal_price'],
+    );
   const salesText = cleanName(str(pick(goods, 'sideSalesTip', 'salesTip', 'sales_tip')));
   return {
     needLogin,

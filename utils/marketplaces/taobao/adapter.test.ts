@@ -67,7 +67,13 @@ describe('taobao adapter: current-era (ICE) fixtures', () => {
     const url = item('781234567890');
     const r = ok(extract(loadDocument(ownFixture('taobao/item-2025-ice.html'), url), url));
     const l = r.listing;
-    expect(l.shop).toEqual({ name: '极光数码专营店', id: '310987654', sellerId: '2207654321', sellerNick: 'jiguang数码', url: 'https://shop310987654.taobao.com/' });
+    expect(l.shop).toEqual({
+      name: '极光数码专营店',
+      id: '310987654',
+      sellerId: '2207654321',
+      sellerNick: 'jiguang数码',
+      url: 'https://shop310987654.taobao.com/',
+    });
     expect(l.prices).toEqual({ list: { min: 29900, max: 31900 }, coupon: { min: 26900, max: 28900 } });
     expect(l.skus).toContainEqual({ id: '5123400000003', name: '雾霾蓝', priceFen: 25900, couponFen: 22900, stock: 0 });
     expect(lowest(l)).toBe(26900);
@@ -127,7 +133,10 @@ describe('taobao adapter: blocked and foreign pages', () => {
     expect(extract(doc, url)).toMatchObject({ ok: false, reason: 'not-a-listing' });
     const empty = new JSDOM('<!doctype html><title>宝贝不存在</title>', { url: item('1234567') }).window.document;
     expect(extract(empty, item('1234567'))).toMatchObject({ ok: false, reason: 'not-a-listing' });
-    const broken = new JSDOM('<script>var g_config = { itemId: </script><script>!(function(){var a = window.__ICE_APP_CONTEXT__;var b = {"loaderData":</script>', { url: item('1234567') }).window.document;
+    const broken = new JSDOM(
+      '<script>var g_config = { itemId: </script><script>!(function(){var a = window.__ICE_APP_CONTEXT__;var b = {"loaderData":</script>',
+      { url: item('1234567') },
+    ).window.document;
     expect(() => extract(broken, item('1234567'))).not.toThrow();
   });
 });

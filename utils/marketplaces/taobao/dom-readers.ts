@@ -67,13 +67,11 @@ function images(doc: Document, era: PageEra): string[] {
   return [];
 }
 
-const pick = <T extends readonly string[]>(era: PageEra, legacy: T, current: readonly string[]) =>
-  era === 'legacy' ? legacy : [...legacy, ...current];
+const pick = <T extends readonly string[]>(era: PageEra, legacy: T, current: readonly string[]) => (era === 'legacy' ? legacy : [...legacy, ...current]);
 
 /** Field readers over the rendered Taobao item page. */
 export const TAOBAO_DOM_READERS: DomFieldReaders = {
-  title: (doc, era) =>
-    cleanTitle(doc.querySelector(L.titleAttr)?.getAttribute('data-title')) ?? firstTitle(doc, pick(era, L.title, C.title)),
+  title: (doc, era) => cleanTitle(doc.querySelector(L.titleAttr)?.getAttribute('data-title')) ?? firstTitle(doc, pick(era, L.title, C.title)),
   shopName: (doc, era) => attrOf(doc, 'title', ...L.shopNameAttr) ?? textOf(doc, ...pick(era, L.shopName, C.shopName)),
   sellerNick: (doc) => textOf(doc, ...L.sellerNick),
   shopUrl: (doc, era) => absoluteUrl(attrOf(doc, 'href', ...pick(era, L.shopLink, C.shopLink))),

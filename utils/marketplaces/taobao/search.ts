@@ -78,9 +78,7 @@ function enrich(results: SearchResult[], state: SearchResult[]): SearchResult[] 
 }
 
 function findItemLink(root: Element, itemId: string): Element | undefined {
-  return Array.from(root.querySelectorAll(`${ITEM_LINK}[href*="id=${itemId}"]`)).find(
-    (a) => itemLink(a.getAttribute('href'))?.itemId === itemId,
-  );
+  return Array.from(root.querySelectorAll(`${ITEM_LINK}[href*="id=${itemId}"]`)).find((a) => itemLink(a.getAttribute('href'))?.itemId === itemId);
 }
 
 function resultsRoot(doc: Document): Element | null {
@@ -92,7 +90,9 @@ function resultsRoot(doc: Document): Element | null {
 }
 
 export function taobaoSearchResults(doc: Document, _url: URL): SearchExtraction {
-  const oldCards = Array.from(doc.querySelectorAll(S.oldCard)).map(oldCardResult).filter((r): r is SearchResult => !!r);
+  const oldCards = Array.from(doc.querySelectorAll(S.oldCard))
+    .map(oldCardResult)
+    .filter((r): r is SearchResult => !!r);
   // The state is a large object: read it only when the cards lack something it can supply.
   const complete = (r: SearchResult) => r.title && r.shopName && r.sellerId && r.priceFen !== undefined;
   if (oldCards.length && oldCards.every(complete)) return { results: oldCards, source: 'dom', warnings: [] };

@@ -25,7 +25,12 @@ describe('tmall adapter: real TShop.Setup pages (2018–2020)', () => {
   it('2020 rendered page: rstShopId, userId, SKU list prices, rendered shop name', () => {
     const r = ok(extractFile(realFixture('tmall/item/tmall-pc-detail-rendered-DOM-2020-605258110430-gbk.html'), detail('605258110430')));
     const l = r.listing;
-    expect(l).toMatchObject({ platform: 'tmall', itemId: '605258110430', title: '【官网价直降】Apple/苹果 iPhone 11 4G全网通智能手机正品苏宁易购官方旗舰店苹果11', brand: 'Apple/苹果' });
+    expect(l).toMatchObject({
+      platform: 'tmall',
+      itemId: '605258110430',
+      title: '【官网价直降】Apple/苹果 iPhone 11 4G全网通智能手机正品苏宁易购官方旗舰店苹果11',
+      brand: 'Apple/苹果',
+    });
     expect(l.shop).toMatchObject({ name: '苏宁易购官方旗舰店', id: '128573071', sellerId: '2616970884', sellerNick: '苏宁易购官方旗舰店' });
     // The page renders 5499.00-6799.00; the 6799.00 SKUs are out of stock, so the buyable range ends lower.
     expect(l.prices.list).toEqual({ min: 549900, max: 599900 });
@@ -67,10 +72,46 @@ describe('tmall adapter: real TShop.Setup pages (2018–2020)', () => {
 
 describe('tmall adapter: real mobile pages (detail.m.tmall.com 2019)', () => {
   const cases = [
-    { file: 'tmall-mobile-DATA_Detail-2019-567898584368.js', id: '567898584368', shop: 'jeanmarc旗舰店', shopId: '110317718', sellerId: '2069747240', list: [39600, 39600], promo: [17800, 17800], skus: 3 },
-    { file: 'tmall-mobile-DATA_Detail-2019-581871359784.js', id: '581871359784', shop: '创女季旗舰店', shopId: '165970891', sellerId: '2939588183', list: [23000, 23000], promo: [12420, 12420], skus: 3 },
-    { file: 'tmall-mobile-DATA_Detail-Mdskip-2019-kabeilin-583789686010.js', id: '583789686010', shop: 'kabeilin卡贝琳服饰旗舰店', shopId: '104143807', sellerId: '1648683338', list: [25800, 25800], promo: [14600, 14600], skus: 12 },
-    { file: 'tmall-mobile-DATA_Detail-Mdskip-2019-suning-577342018417.js', id: '577342018417', shop: '苏宁易购官方旗舰店', shopId: '128573071', sellerId: '2616970884', list: [139900, 169900], promo: [129900, 149900], skus: 4 },
+    {
+      file: 'tmall-mobile-DATA_Detail-2019-567898584368.js',
+      id: '567898584368',
+      shop: 'jeanmarc旗舰店',
+      shopId: '110317718',
+      sellerId: '2069747240',
+      list: [39600, 39600],
+      promo: [17800, 17800],
+      skus: 3,
+    },
+    {
+      file: 'tmall-mobile-DATA_Detail-2019-581871359784.js',
+      id: '581871359784',
+      shop: '创女季旗舰店',
+      shopId: '165970891',
+      sellerId: '2939588183',
+      list: [23000, 23000],
+      promo: [12420, 12420],
+      skus: 3,
+    },
+    {
+      file: 'tmall-mobile-DATA_Detail-Mdskip-2019-kabeilin-583789686010.js',
+      id: '583789686010',
+      shop: 'kabeilin卡贝琳服饰旗舰店',
+      shopId: '104143807',
+      sellerId: '1648683338',
+      list: [25800, 25800],
+      promo: [14600, 14600],
+      skus: 12,
+    },
+    {
+      file: 'tmall-mobile-DATA_Detail-Mdskip-2019-suning-577342018417.js',
+      id: '577342018417',
+      shop: '苏宁易购官方旗舰店',
+      shopId: '128573071',
+      sellerId: '2616970884',
+      list: [139900, 169900],
+      promo: [129900, 149900],
+      skus: 4,
+    },
   ];
   for (const c of cases) {
     it(`${c.id}: shop, ids, list price from the page state and the live promo price`, () => {
@@ -96,7 +137,13 @@ describe('tmall adapter: current era (ICE)', () => {
 
   it('own 2025 fixture: URL-encoded shop name decoded, coupon prices, shop id', () => {
     const r = ok(extractFile(ownFixture('tmall/item-2025-ice.html'), detail('750123456781')));
-    expect(r.listing.shop).toEqual({ name: 'Acme官方旗舰店', id: '100200300', sellerId: '2200100200', sellerNick: 'acme旗舰店', url: 'https://acme.tmall.com/' });
+    expect(r.listing.shop).toEqual({
+      name: 'Acme官方旗舰店',
+      id: '100200300',
+      sellerId: '2200100200',
+      sellerNick: 'acme旗舰店',
+      url: 'https://acme.tmall.com/',
+    });
     expect(r.listing.prices).toEqual({ list: { min: 59900, max: 69900 }, coupon: { min: 54900, max: 64900 } });
     expect(r.listing.skus.map((s) => s.name)).toEqual(['黑色', '白色 限定版']);
     expect(lowestPriceFen(r.listing)).toBe(54900);

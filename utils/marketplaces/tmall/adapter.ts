@@ -65,9 +65,7 @@ function extract(doc: Document, url: URL): ExtractionResult {
   if (takedown && !blockedReason(doc, url, needLogin)) return removedListing('tmall', urlItemId ?? state?.itemId, takedown, state);
   const dom = readDomFields(doc, era, fieldsToRead(state, era), TMALL_DOM_READERS);
   const warnings = state ? [] : ['no embedded page state found: read from the rendered page'];
-  const result = assembleListing(
-    mergeParts({ platform: 'tmall', url, state, dom, urlItemId, nickAsShopName, warnings }),
-  );
+  const result = assembleListing(mergeParts({ platform: 'tmall', url, state, dom, urlItemId, nickAsShopName, warnings }));
   if (result.ok) return result;
   const blocked = blockedReason(doc, url, needLogin);
   if (blocked) return { ok: false, reason: blocked, warnings: result.warnings };

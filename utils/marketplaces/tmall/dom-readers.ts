@@ -29,8 +29,7 @@ const C = TMALL_ITEM_SELECTORS.current;
 /** Text that survived a lossy re-save shows U+FFFD; such text is not the page's name. */
 const intact = (t: string | undefined) => (t && !t.includes('\uFFFD') ? t : undefined);
 
-const pick = (era: PageEra, legacy: readonly string[], current: readonly string[]) =>
-  era === 'legacy' ? legacy : [...legacy, ...current];
+const pick = (era: PageEra, legacy: readonly string[], current: readonly string[]) => (era === 'legacy' ? legacy : [...legacy, ...current]);
 
 function firstText(doc: Document, selectors: readonly string[], clean: (t: string | null | undefined) => string | undefined) {
   for (const sel of selectors) {
@@ -67,7 +66,12 @@ export const TMALL_DOM_READERS: DomFieldReaders = {
   title: (doc, era) => firstText(doc, pick(era, L.title, C.title), cleanTitle),
   shopName: (doc, era) =>
     firstText(doc, pick(era, L.shopName, C.shopName), cleanName) ?? intact(cleanName(doc.querySelector(L.shopNameInput)?.getAttribute('value'))),
-  shopUrl: (doc, era) => absoluteUrl(pick(era, L.shopLink, C.shopLink).map((sel) => doc.querySelector(sel)?.getAttribute('href')).find(Boolean) ?? undefined),
+  shopUrl: (doc, era) =>
+    absoluteUrl(
+      pick(era, L.shopLink, C.shopLink)
+        .map((sel) => doc.querySelector(sel)?.getAttribute('href'))
+        .find(Boolean) ?? undefined,
+    ),
   prices,
   images,
   salesText: (doc, era) => {

@@ -37,7 +37,11 @@ export function mobileListing(detail: StateObject, mdskip: StateObject | undefin
   for (const entry of asArray(get(detail, 'skuBase', 'skus'))) {
     const id = str(get(entry, 'skuId'));
     if (!id) continue;
-    const name = (str(get(entry, 'propPath')) ?? '').split(';').map((pv) => names.get(pv)).filter(Boolean).join(' ');
+    const name = (str(get(entry, 'propPath')) ?? '')
+      .split(';')
+      .map((pv) => names.get(pv))
+      .filter(Boolean)
+      .join(' ');
     const list = priceFen(get(listInfo, id, 'price'));
     const live = priceFen(get(liveInfo, id, 'price'));
     const quantity = get(liveInfo, id, 'quantity');

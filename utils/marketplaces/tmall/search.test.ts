@@ -15,9 +15,12 @@ describe('tmall list search', () => {
     expect(r.results).toHaveLength(60);
     const { element, ...first } = r.results[0]!;
     expect(first).toEqual({
-      platform: 'tmall', itemId: '587748654533',
+      platform: 'tmall',
+      itemId: '587748654533',
       title: '2019版全套14册写给孩子的中国地理百科全书刘兴诗爷爷讲述给祖国壮美山河中国小学生基础阅读书目三四五年级课外书必读书籍畅销书',
-      shopName: '东润图书专营店', sellerId: '717005079', priceFen: 16800,
+      shopName: '东润图书专营店',
+      sellerId: '717005079',
+      priceFen: 16800,
     });
     expect(element?.getAttribute('data-id')).toBe('587748654533');
     expect(r.results[1]).toMatchObject({ itemId: '600999297916', shopName: '漫阅图书专营店', priceFen: 14600 });
