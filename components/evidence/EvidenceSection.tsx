@@ -12,6 +12,8 @@ import { evidenceMessages as m } from '@/components/evidence/evidence-messages';
 import { CaptureRow } from '@/components/evidence/CaptureRow';
 import { saveBlob } from '@/components/ui/save-blob';
 import { setSelected, useSelection } from '@/components/evidence/selection';
+import { CaptureFilterBar } from '@/components/evidence/CaptureFilterBar';
+import { filterCases, NO_FILTER, type CaptureFilter } from '@/utils/evidence/capture-filter';
 import { listTombstones, type Tombstone } from '@/utils/evidence/tombstones';
 import { storageStatus } from '@/utils/evidence/storage-status';
 import { DeleteDialog, type DeleteTarget } from '@/components/evidence/DeleteDialog';
@@ -29,6 +31,7 @@ type ExportState =
 export function EvidenceSection() {
   const [cases, setCases] = useState<CaseWithCaptures[]>([]);
   const selected = useSelection();
+  const [filter, setFilter] = useState<CaptureFilter>(NO_FILTER);
   const [timestamps, setTimestamps] = useState<Map<string, TimestampRecord>>(new Map());
   const [actor, setActor] = useState('');
   const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
@@ -96,6 +99,8 @@ export function EvidenceSection() {
   };
 
   const total = cases.reduce((n, c) => n + c.captures.length, 0);
+  const shownCases = filterCases(cases, filter);
+  const shown = shownCases.reduce((n, c) => n + c.captures.length, 0);
   return (
     <section data-testid="evidence-section">
       <h2>
@@ -127,8 +132,8 @@ export function EvidenceSection() {
         </p>
       ) : null}
       {deleting ? <DeleteDialog target={deleting} actor={actor} onDone={deleted} onCancel={() => setDeleting(undefined)} /> : null}
-      {total === 0 ? <p className="muted">{translate(m, 'none')}</p> : null}
-      {cases.map((c) => (
+      {total === 0 ? <p className="muted">{translate(m, 'none')}</p> : <CaptureFilterBar filter={filter} onChange={setFilter} shown={shown} total={total} />}
+      {shownCases.map((c) => (
         <div key={c.case.id} data-testid="case" data-case-id={c.case.id}>
           <h3>
             <label>

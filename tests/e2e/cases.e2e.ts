@@ -74,5 +74,15 @@ describe('cases and complaint bundles in the dashboard', () => {
     const csv = await zip.file('evidence-index.csv')!.async('string');
     expect(csv.split(/\r\n/).filter(Boolean)).toHaveLength(3); // header and two captures
     expect(csv).not.toContain('item.jd.com');
+
+    // finding a capture among many: by shop name, by case status
+    await dash.goto(dash.url().replace(/#.*$/, '') + '#captures');
+    const rowsShown = dash.locator('[data-testid="evidence-row"]');
+    await expect.poll(() => rowsShown.count()).toBe(3);
+    await dash.locator('[data-testid="capture-filter-text"]').fill('极光');
+    await expect.poll(() => rowsShown.count()).toBe(1);
+    await dash.locator('[data-testid="capture-filter-text"]').fill('');
+    await dash.locator('[data-testid="capture-filter-case-status"]').selectOption('found');
+    await expect.poll(() => rowsShown.count()).toBe(2);
   });
 });

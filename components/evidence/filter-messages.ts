@@ -1,0 +1,38 @@
+import { defineMessages } from '@/utils/i18n/locale';
+
+export const filterMessages = defineMessages({
+  en: {
+    search: 'Search shop, title or item id',
+    platform: 'Platform',
+    allPlatforms: 'All platforms',
+    finding: 'Finding',
+    allFindings: 'All findings',
+    'finding-any-finding': 'Any finding',
+    'finding-unauthorized': 'Not authorized',
+    'finding-expired': 'Authorization expired',
+    'finding-below-min': 'Below the minimum price',
+    'finding-no-finding': 'No finding',
+    caseStatus: 'Case status',
+    allStatuses: 'All case statuses',
+    from: 'From',
+    to: 'to',
+    shown: '{shown} of {total} captures shown',
+  },
+  'zh-CN': {
+    search: '搜索店铺、标题或商品 ID',
+    platform: '平台',
+    allPlatforms: '全部平台',
+    finding: '结论',
+    allFindings: '全部结论',
+    'finding-any-finding': '有问题',
+    'finding-unauthorized': '未授权',
+    'finding-expired': '授权过期',
+    'finding-below-min': '低于最低价',
+    'finding-no-finding': '无问题',
+    caseStatus: '案件状态',
+    allStatuses: '全部案件状态',
+    from: '从',
+    to: '至',
+    shown: '显示 {shown} / {total} 条取证',
+  },
+});
