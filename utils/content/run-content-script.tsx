@@ -10,6 +10,7 @@ import { ListingController } from '@/utils/content/listing-controller';
 import { SearchSession } from '@/utils/content/search-session';
 import { LocalVerdicts, SEARCH_RESULT_PLATFORMS } from '@/utils/content/local-verdicts';
 import { registerTabHandlers } from '@/utils/content/tab-handlers';
+import { pageSummary } from '@/utils/content/page-summary';
 import { createPageChatSession } from '@/utils/content/page-chat-session';
 import { registerChatTabHandlers } from '@/utils/content/chat-tab-handlers';
 import { ChatSection } from '@/components/panel/ChatSection';
@@ -77,6 +78,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
       listing.resetVerdict();
       void refresh();
     },
+    summary: () => pageSummary(view),
   });
   await refresh();
   const stop = observePage(document.documentElement, () => void refresh());

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 import { receive } from '@/utils/messaging/receive';
 import type { CaptureProgress } from '@/utils/messaging/schemas';
+import type { PageSummary } from '@/utils/content/page-summary';
 import { createPageCaptureSession } from '@/utils/evidence/page-session';
 import { collectPageEnvironment } from '@/utils/evidence/environment';
 import type { PageRequests } from '@/utils/evidence/page-requests';
@@ -9,6 +10,7 @@ interface Hooks {
   onCapture(): Promise<{ started: boolean }>;
   onProgress(p: CaptureProgress): void;
   onListChanged(): void;
+  summary(): PageSummary;
 }
 
 /**
@@ -22,6 +24,7 @@ export function registerTabHandlers(ctx: ContentScriptContext, hooks: Hooks): vo
     receive('tabTriggerCapture', () => hooks.onCapture()),
     receive('tabCaptureProgress', (p) => hooks.onProgress(p)),
     receive('tabListChanged', () => hooks.onListChanged()),
+    receive('tabPageSummary', () => hooks.summary()),
     receive('tabCaptureRequest', async (req): Promise<unknown> => {
       session ??= createPageCaptureSession(window);
       switch (req.op) {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Verdict } from '@/utils/model/capture';
 import type { SellerDigest } from '@/utils/authorized/seller-digest';
 import type { CaseStatusMap } from '@/utils/cases/case-status-map';
+import type { PageSummary } from '@/utils/content/page-summary';
 import {
   captureProgressSchema,
   contentBadgeCountSchema,
@@ -47,6 +48,8 @@ export const MESSAGES = {
   pageCasesChanged: message()('extension-page', emptySchema),
   /** popup, context menu and shortcut ask the tab's content script to run its capture */
   tabTriggerCapture: message<{ started: boolean }>()('background', emptySchema),
+  /** popup -> content: what the tab's panel shows (listing, verdict, case status) */
+  tabPageSummary: message<PageSummary>()('background', emptySchema),
   tabCaptureProgress: message()('background', captureProgressSchema),
   /** background -> content during a capture: one operation of the page's capture session */
   tabCaptureRequest: message<unknown>()('background', tabCaptureRequestSchema),
