@@ -9,7 +9,17 @@ describe('page summary for the popup', () => {
       state: 'ready',
       kind: 'item',
       platform: 'taobao',
-      listing: { platform: 'taobao', itemId: '781234567890', title: 't', shopName: '极光数码专营店', shopId: '310987654', sellerId: '', lowestPrice: '269.00', sources: {}, warnings: [] },
+      listing: {
+        platform: 'taobao',
+        itemId: '781234567890',
+        title: 't',
+        shopName: '极光数码专营店',
+        shopId: '310987654',
+        sellerId: '',
+        lowestPrice: '269.00',
+        sources: {},
+        warnings: [],
+      },
       verdict: { seller: 'unauthorized', price: 'ok', caseStatus: 'complained' },
     };
     const summary = pageSummary(view);
