@@ -26,7 +26,7 @@ export type IndexRow = Record<(typeof INDEX_COLUMNS)[number], string>;
 
 /** The trusted time a capture's manifest entry carries once its seal is stamped (§6.3). */
 function trustedTime(capture: ManifestCapture): string {
-  const timestamp = (capture as { timestamp?: { status?: string; genTime?: string } }).timestamp;
+  const timestamp = capture.timestamp;
   return timestamp?.status === 'stamped' ? (timestamp.genTime ?? '') : '';
 }
 
