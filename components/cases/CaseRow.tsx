@@ -5,6 +5,8 @@ import type { CaseWithCaptures } from '@/utils/evidence/capture-queries';
 import { appealDeadline, daysLeft, lastChangeTo, statusOf } from '@/utils/cases/case-status';
 import { channelOf } from '@/utils/complaints/channels';
 import { casesMessages as m } from '@/components/cases/cases-messages';
+import { caseViewMessages as vm } from '@/components/cases/case-view-messages';
+import { caseHref } from '@/components/cases/case-route';
 
 interface Props {
   item: CaseWithCaptures;
@@ -38,7 +40,11 @@ export function CaseRow({ item, onStatus }: Props) {
   return (
     <tr data-testid="case-row" data-case-id={c.id} data-platform={c.platform} data-shop-id={shopId} data-status={status} data-channel={channelOf(c.platform)}>
       <td>
-        <div>{c.shopName || shopId}</div>
+        <div>
+          <a href={caseHref(c.id)} data-testid="case-open" title={translate(vm, 'open')}>
+            {c.shopName || shopId}
+          </a>
+        </div>
         <div className="muted">
           {c.platform} · {shopId || '—'}
         </div>

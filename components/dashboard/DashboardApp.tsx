@@ -12,6 +12,8 @@ import { CasesSection } from '@/components/cases/CasesSection';
 import { DashboardNav, useDashboardView } from '@/components/dashboard/DashboardNav';
 import { FirstRunSetup } from '@/components/dashboard/FirstRunSetup';
 import { TimestampRetry } from '@/components/dashboard/TimestampRetry';
+import { CaseView } from '@/components/cases/CaseView';
+import { useCaseRoute } from '@/components/cases/case-route';
 
 async function readManagedSyncUrl(): Promise<string | undefined> {
   try {
@@ -44,7 +46,9 @@ export function DashboardApp() {
     void readManagedSyncUrl().then(setManagedUrl);
   }, []);
   const view = useDashboardView();
-  const show = (v: typeof view) => view === 'all' || view === v;
+  const caseId = useCaseRoute();
+  // `#case/<id>` shows that case alone
+  const show = (v: typeof view) => !caseId && (view === 'all' || view === v);
   if (location.hash === '#setup') {
     return (
       <main>
@@ -57,6 +61,7 @@ export function DashboardApp() {
     <main>
       <h1>{translate(m, 'title')}</h1>
       <DashboardNav view={view} />
+      {caseId ? <CaseView caseId={caseId} /> : null}
       {show('cases') ? <CasesSection /> : null}
       {show('authorized') ? (
         <AuthorizedSection

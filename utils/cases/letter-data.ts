@@ -1,4 +1,5 @@
 import type { CaseWithCaptures } from '@/utils/evidence/capture-queries';
+import type { CaptureRecord } from '@/utils/model/capture';
 import type { Settings } from '@/utils/settings/settings';
 import { canonicalItemUrl } from '@/utils/marketplaces/canonical-url';
 import { localDateTime, type LetterData } from '@/utils/cases/warning-letter';
@@ -6,14 +7,14 @@ import { localDateTime, type LetterData } from '@/utils/cases/warning-letter';
 // What a case gives its warning letter: the shop, each of its listings once (canonical URL, as the
 // complaint bundle has them) and the brand and list version its latest verdict named.
 
-function listingUrl(c: CaseWithCaptures['captures'][number]): string {
+function listingUrl(c: CaptureRecord): string {
   return /^\d{1,20}$/.test(c.itemId) ? canonicalItemUrl(c.platform, c.itemId) : c.url;
 }
 
-export function caseListingUrls(item: CaseWithCaptures): string[] {
-  const listings = item.captures.filter((c) => c.kind === 'listing');
-  // oldest first: the letter lists them in the order they were found
-  return [...new Set([...listings].reverse().map(listingUrl))];
+/** Each listing of these captures once, by its canonical URL, in the order they were first captured. */
+export function listingUrls(captures: readonly CaptureRecord[]): string[] {
+  const listings = captures.filter((c) => c.kind === 'listing').sort((a, b) => Date.parse(a.capturedAt) - Date.parse(b.capturedAt));
+  return [...new Set(listings.map(listingUrl))];
 }
 
 export function letterData(
@@ -28,7 +29,7 @@ export function letterData(
     shop: item.case.shopName || shopId,
     shopId,
     platform: item.case.platform,
-    links: caseListingUrls(item),
+    links: listingUrls(item.captures),
     brand: withList?.verdict.listBrand ?? '',
     listVersion: withList?.verdict.listUpdatedAt ?? '',
     deadline: localDateTime(deadline),
