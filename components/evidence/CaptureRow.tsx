@@ -42,7 +42,7 @@ export function CaptureRow({ capture, selected, onSelect, actor, timestamp, onDe
         <td>
           <div>{capture.title}</div>
           <div className="muted">
-            {capture.platform} · {capture.itemId} · {capture.kind}
+            {capture.shop.name || capture.shop.id} · {capture.platform} · {capture.itemId} · {capture.kind}
           </div>
           {lockerState ? <div className={lockerState === 'failed' ? 'bad' : 'muted'}>{translate(lockerMessages, `row-${lockerState}`)}</div> : null}
         </td>

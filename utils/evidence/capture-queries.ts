@@ -17,7 +17,12 @@ const newestFirst = (a: CaptureRecord, b: CaptureRecord) => Date.parse(b.capture
 export async function listCasesWithCaptures(db: ListingProofDatabase): Promise<CaseWithCaptures[]> {
   const [cases, captures] = await db.transaction('r', db.cases, db.captures, () => Promise.all([db.cases.toArray(), db.captures.toArray()]));
   const byCase = new Map<string, CaptureRecord[]>();
-  for (const c of captures) byCase.set(c.caseId, [...(byCase.get(c.caseId) ?? []), c]);
+  // push, not copy: a case with thousands of captures would otherwise cost quadratic time
+  for (const c of captures) {
+    const list = byCase.get(c.caseId);
+    if (list) list.push(c);
+    else byCase.set(c.caseId, [c]);
+  }
   const out = cases.map((k) => ({ case: k, captures: (byCase.get(k.id) ?? []).sort(newestFirst) }));
   const latest = (x: CaseWithCaptures) => (x.captures[0] ? Date.parse(x.captures[0].capturedAt) : Date.parse(x.case.createdAt));
   return out.sort((a, b) => latest(b) - latest(a));
