@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { CaptureRecord } from '@/utils/model/capture';
 import type { CaseWithCaptures } from '@/utils/evidence/capture-queries';
 import { DEFAULT_SORT, nextSort, type CaptureSort } from '@/utils/evidence/capture-order';
@@ -37,6 +37,7 @@ function List({ cases }: { cases: CaseWithCaptures[] }) {
 }
 
 const rowIds = () => screen.getAllByTestId('evidence-row').map((r) => r.dataset.evidenceId!);
+const headComplete = () => waitFor(() => expect(screen.getByTestId('capture-list-head').dataset.complete).toBe('true'));
 
 afterEach(() => {
   cleanup();
@@ -46,9 +47,12 @@ afterEach(() => {
 describe('the captures list past 500 rows', () => {
   it('keeps the first 500 captures in the DOM and draws only a screenful of the rest, following the scroll', async () => {
     render(<List cases={manyCaptures(3000)} />);
+    // a screenful first, the rest of the first 500 right after
+    expect(rowIds().length).toBeLessThan(100);
+    await headComplete();
+    await waitFor(() => expect(rowIds().length).toBeGreaterThan(ROWS_ALWAYS_IN_DOM));
     const ids = rowIds();
     expect(ids.slice(0, ROWS_ALWAYS_IN_DOM)).toEqual(Array.from({ length: ROWS_ALWAYS_IN_DOM }, (_, i) => `cap-${String(i).padStart(5, '0')}`));
-    expect(ids.length).toBeGreaterThan(ROWS_ALWAYS_IN_DOM);
     expect(ids.length).toBeLessThan(ROWS_ALWAYS_IN_DOM + 100);
     const tail = screen.getByTestId('capture-list-tail');
     // the bottom spacer stands in for the rows not drawn
@@ -68,9 +72,11 @@ describe('the captures list past 500 rows', () => {
     expect(Number(tail.dataset.first)).toBeGreaterThan(ROWS_ALWAYS_IN_DOM + 900);
   });
 
-  it('sorts by price from the column header, the first 500 rows following the new order', () => {
+  it('sorts by price from the column header, the first 500 rows following the new order', async () => {
     render(<List cases={manyCaptures(800)} />);
     fireEvent.click(screen.getAllByTestId('capture-sort').find((b) => b.dataset.sortKey === 'price')!);
+    await headComplete();
+    expect(screen.getAllByTestId('evidence-row').length).toBeGreaterThanOrEqual(ROWS_ALWAYS_IN_DOM);
     const prices = screen
       .getAllByTestId('evidence-row')
       .slice(0, ROWS_ALWAYS_IN_DOM)

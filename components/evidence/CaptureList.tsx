@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { translate } from '@/utils/i18n/locale';
 import type { CaseWithCaptures } from '@/utils/evidence/capture-queries';
 import { captureRows, type CaptureListRow, type CaptureSort, type CaptureSortKey } from '@/utils/evidence/capture-order';
 import type { TimestampRecord } from '@/utils/model/trust';
+import type { CaptureRecord } from '@/utils/model/capture';
 import type { LockerFileState } from '@/utils/locker/queue-record';
 import { CaptureRow } from '@/components/evidence/CaptureRow';
 import { WindowedRows } from '@/components/evidence/WindowedRows';
@@ -73,6 +74,23 @@ function CaseHeaderRow({ item, selected, onSelect, onDelete }: { item: CaseWithC
   );
 }
 
+type RowProps = { capture: CaptureRecord; timestamp?: TimestampRecord; lockerState?: LockerFileState; selected: boolean } & Pick<
+  Props,
+  'actor' | 'onSelect' | 'onDelete'
+>;
+
+// Memoised: adding the next chunk of rows, or ticking one, leaves the others as they are.
+const MemoCaptureRow = memo(function MemoCaptureRow({ capture, onSelect, onDelete, ...rest }: RowProps) {
+  return (
+    <CaptureRow
+      capture={capture}
+      {...rest}
+      onSelect={(on) => onSelect([capture.id], on)}
+      onDelete={() => onDelete({ kind: 'capture', captureId: capture.id })}
+    />
+  );
+});
+
 /** The captures as one table, grouped by case or sorted by a column, drawn a screenful at a time past the first 500. */
 export function CaptureList(props: Props) {
   const { cases, sort, onSort, selected, onSelect, timestamps, lockerStateOf, actor, onDelete } = props;
@@ -81,15 +99,15 @@ export function CaptureList(props: Props) {
     row.kind === 'case' ? (
       <CaseHeaderRow key={`case-${row.item.case.id}`} item={row.item} selected={selected} onSelect={onSelect} onDelete={onDelete} />
     ) : (
-      <CaptureRow
+      <MemoCaptureRow
         key={row.capture.id}
         capture={row.capture}
         timestamp={timestamps.get(row.capture.id)}
         actor={actor}
         lockerState={lockerStateOf?.(row.capture.id)}
         selected={selected.has(row.capture.id)}
-        onSelect={(on) => onSelect([row.capture.id], on)}
-        onDelete={() => onDelete({ kind: 'capture', captureId: row.capture.id })}
+        onSelect={onSelect}
+        onDelete={onDelete}
       />
     );
   return (

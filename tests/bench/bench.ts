@@ -11,6 +11,7 @@ import { benchTokens } from '@/tests/bench/token-bench';
 import { benchStamp } from '@/tests/bench/stamp-bench';
 import { benchVerify } from '@/tests/bench/verify-bench';
 import { benchLocker } from '@/tests/bench/locker-bench';
+import { benchDashboard } from '@/tests/bench/dashboard-bench';
 
 // `npm run bench [-- --only <part>] [-- --full]`: runs each part in turn, each printing its own
 // table against a reference measured in the same run. A failing part prints its error and the
@@ -63,6 +64,11 @@ const PARTS: Part[] = [
     name: 'locker',
     about: '200 captures of ~2 MB into a real Ceph RGW: locker upload vs plain PUT (same client), the queue in Chromium and its memory',
     run: (p) => benchLocker(p),
+  },
+  {
+    name: 'dashboard',
+    about: 'the dashboard with 10,000 captures: captures view render, filters, scrolling, JS heap vs 500 plain rows',
+    run: (p, full) => benchDashboard(p, { rounds: full ? 9 : 5 }),
   },
 ];
 
