@@ -1,13 +1,13 @@
 import { translate } from '@/utils/i18n/locale';
 import type { PriceChartData } from '@/utils/cases/price-series';
-import { linearScale, niceTicks, priceDomain, timeDomain } from '@/utils/cases/chart-scale';
+import { linearScale, priceDomain, timeDomain, timeLabel, timeTicks } from '@/utils/cases/chart-scale';
 import { localDateTime } from '@/utils/cases/warning-letter';
 import { caseViewMessages as m } from '@/components/cases/case-view-messages';
 
 // The shop's listings' lowest prices over time against the minimum price of the list in force:
 // an inline SVG, drawn with dark strokes and distinct dash patterns so it prints in black and white.
 
-export const CHART = { width: 720, height: 280, left: 64, right: 16, top: 16, bottom: 36 } as const;
+export const CHART = { width: 720, height: 280, left: 64, right: 40, top: 16, bottom: 36 } as const;
 const COLOURS = ['#1f6feb', '#8250df', '#1a7f37', '#bc4c00', '#0969da', '#6e7781'];
 
 export function chartScales(data: PriceChartData) {
@@ -22,9 +22,7 @@ export function PriceChart({ data }: { data: PriceChartData }) {
   if (!data.series.length && !data.minPrices.length) return <p className="muted">{translate(m, 'chartEmpty')}</p>;
   const { x, y } = chartScales(data);
   const [t0, t1] = x.domain;
-  const dayTicks = niceTicks(t0 / 86_400_000, t1 / 86_400_000, 4).map((d) => d * 86_400_000);
-  const xTicks = (dayTicks.length >= 2 ? dayTicks : [t0, t1]).filter((t) => t >= t0 && t <= t1);
-  const label = (t: number) => (t1 - t0 > 3 * 86_400_000 ? localDateTime(new Date(t)).slice(5, 10) : localDateTime(new Date(t)).slice(5));
+  const time = timeTicks(t0, t1, 5);
   return (
     <figure style={{ margin: 0 }}>
       <svg
@@ -50,9 +48,9 @@ export function PriceChart({ data }: { data: PriceChartData }) {
         </g>
         <g data-axis="x" fontSize={11} fill="#1f2328">
           <line x1={CHART.left} x2={CHART.width - CHART.right} y1={CHART.height - CHART.bottom} y2={CHART.height - CHART.bottom} stroke="#1f2328" />
-          {xTicks.map((t) => (
+          {time.ticks.map((t) => (
             <text key={t} x={x(t)} y={CHART.height - CHART.bottom + 16} textAnchor="middle">
-              {label(t)}
+              {timeLabel(t, time.step)}
             </text>
           ))}
         </g>

@@ -8,6 +8,7 @@ import { priceChartData } from '@/utils/cases/price-series';
 import { makeCapture } from '@/tests/helpers/make-capture';
 import { CaseTimeline } from '@/components/cases/CaseTimeline';
 import { chartScales, PriceChart } from '@/components/cases/PriceChart';
+import { timeLabel, timeTicks } from '@/utils/cases/chart-scale';
 
 const base: CaptureRecord = (await makeCapture({ pngBytes: 0 })).record;
 afterEach(() => {
@@ -107,5 +108,22 @@ describe('the price chart', () => {
     render(<PriceChart data={priceChartData([capture('x', '1', '2026-12-01T10:00:00+08:00', '', '')])} />);
     expect(screen.queryByTestId('case-price-chart')).toBeNull();
     expect(screen.getByText('尚未取得价格。')).toBeTruthy();
+  });
+});
+
+describe('the time axis', () => {
+  it('labels captures seconds apart by the second and weeks apart by the day, each label once', () => {
+    const t0 = Date.parse('2026-12-05T01:10:03Z');
+    const close = timeTicks(t0, t0 + 20_000, 5);
+    expect(close.step).toBe(5000);
+    const closeLabels = close.ticks.map((t) => timeLabel(t, close.step));
+    expect(new Set(closeLabels).size).toBe(closeLabels.length);
+    expect(closeLabels[0]).toMatch(/^\d\d:\d\d:\d\d$/);
+    const far = timeTicks(t0, t0 + 30 * 86_400_000, 5);
+    expect(far.step).toBe(7 * 86_400_000);
+    expect(far.ticks.every((t) => t >= t0 && t <= t0 + 30 * 86_400_000)).toBe(true);
+    expect(far.ticks.map((t) => timeLabel(t, far.step))[0]).toMatch(/^\d\d-\d\d$/);
+    // day ticks fall on local midnight
+    expect(far.ticks.every((t) => new Date(t).getHours() === 0 && new Date(t).getMinutes() === 0)).toBe(true);
   });
 });

@@ -1,26 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, openDashboard, type ExtensionBrowser } from '@/tests/harness/browser';
 import { captureListingPage } from '@/tests/harness/capture-page';
 import { ALL_ROUTES, DEMO_AUTHORIZED_LIST, PAGES } from '@/tests/harness/pages';
 import { importThroughDashboard } from '@/tests/harness/import-list';
-
-// A second listing of the same Taobao shop: the saved page with another item id and a price below
-// the list's minimum (269), served at its own URL.
-const SECOND_ITEM = '781234567899';
-const secondListing = {
-  url: `https://item.taobao.com/item.htm?id=${SECOND_ITEM}`,
-  body: readFileSync(PAGES.taobaoItem.file, 'utf8').replaceAll('781234567890', SECOND_ITEM).replaceAll('"26900"', '"24900"').replaceAll('"269"', '"249"'),
-  contentType: 'text/html; charset=utf-8',
-};
+import { SECOND_TAOBAO_ITEM, secondTaobaoListing } from '@/tests/harness/second-listing';
 
 let server: FixtureServer;
 let b: ExtensionBrowser;
 
 beforeAll(async () => {
-  server = await startFixtureServer([...ALL_ROUTES, secondListing]);
+  server = await startFixtureServer([...ALL_ROUTES, secondTaobaoListing]);
   b = await launchWithExtension(server.port, { grantScreenshotAccess: true });
   await importThroughDashboard(b, [DEMO_AUTHORIZED_LIST]);
 });
@@ -34,7 +25,7 @@ const entries = (dash: Page) => dash.locator('[data-testid="case-view"] [data-te
 describe('the case view', () => {
   it('shows a shop’s captures and status changes in order, its prices against the minimum, and drafts the warning letter', { timeout: 180_000 }, async () => {
     const first = await captureListingPage(b, PAGES.taobaoItem.url);
-    const second = await captureListingPage(b, secondListing.url);
+    const second = await captureListingPage(b, secondTaobaoListing.url);
 
     const dash = await openDashboard(b);
     await dash.goto(dash.url().replace(/#.*$/, '') + '#cases');
@@ -77,7 +68,7 @@ describe('the case view', () => {
     const text = (await letter.locator('[data-testid="warning-letter-text"]').textContent()) ?? '';
     expect(text).toContain('极光数码专营店');
     expect(text).toContain('https://item.taobao.com/item.htm?id=781234567890');
-    expect(text).toContain(`https://item.taobao.com/item.htm?id=${SECOND_ITEM}`);
+    expect(text).toContain(`https://item.taobao.com/item.htm?id=${SECOND_TAOBAO_ITEM}`);
     expect(text).not.toMatch(/\{\{\w+\}\}/);
     await letter.close();
 
@@ -92,6 +83,6 @@ describe('the case view', () => {
           .filter((u) => u.includes('item.taobao.com'))
           .sort(),
       )
-      .toEqual(['https://item.taobao.com/item.htm?id=781234567890', `https://item.taobao.com/item.htm?id=${SECOND_ITEM}`]);
+      .toEqual(['https://item.taobao.com/item.htm?id=781234567890', `https://item.taobao.com/item.htm?id=${SECOND_TAOBAO_ITEM}`]);
   });
 });

@@ -43,3 +43,37 @@ export function timeDomain(times: readonly number[]): [number, number] {
   const hi = Math.max(...times);
   return hi > lo ? [lo, hi] : [lo - 43_200_000, hi + 43_200_000];
 }
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const TIME_STEPS = [1, 2, 5, 10, 15, 30]
+  .map((s) => s * SECOND)
+  .concat(
+    [1, 2, 5, 10, 15, 30].map((m) => m * MINUTE),
+    [1, 2, 3, 6, 12].map((h) => h * HOUR),
+    [1, 2, 7, 14, 30].map((d) => d * DAY),
+  );
+
+/** About `count` ticks at round local times (seconds to months apart, as the span needs), and the step. */
+export function timeTicks(t0: number, t1: number, count: number): { ticks: number[]; step: number } {
+  const raw = (t1 - t0) / Math.max(count, 1);
+  const step = TIME_STEPS.find((s) => s >= raw) ?? Math.ceil(raw / (30 * DAY)) * 30 * DAY;
+  // align to the local clock: a day tick at local midnight, an hour tick on the hour
+  const offset = new Date(t0).getTimezoneOffset() * MINUTE;
+  const ticks: number[] = [];
+  for (let local = Math.ceil((t0 - offset) / step) * step; local + offset <= t1; local += step) ticks.push(local + offset);
+  return { ticks, step };
+}
+
+/** A tick's label: as precise as the step between ticks (local time). */
+export function timeLabel(t: number, step: number): string {
+  const d = new Date(t);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const day = `${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  if (step >= DAY) return day;
+  const hm = `${p(d.getHours())}:${p(d.getMinutes())}`;
+  if (step >= MINUTE) return `${day} ${hm}`;
+  return `${hm}:${p(d.getSeconds())}`;
+}
