@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { translate } from '@/utils/i18n/locale';
 import { CASE_STATUSES, type CaseStatus } from '@/utils/model/case-status';
 import type { CaseWithCaptures } from '@/utils/evidence/capture-queries';
@@ -6,7 +7,8 @@ import { casesMessages as cm } from '@/components/cases/cases-messages';
 import { caseViewMessages as m } from '@/components/cases/case-view-messages';
 
 /** Who the case is about and where it stands: platform, shop, shop id, status, appeal countdown, repeat flag. */
-export function CaseHeader({ item, busy, onStatus }: { item: CaseWithCaptures; busy: boolean; onStatus: (s: CaseStatus) => void }) {
+export function CaseHeader({ item, busy, onStatus }: { item: CaseWithCaptures; busy: boolean; onStatus: (s: CaseStatus, complaintNo: string) => void }) {
+  const [complaintNo, setComplaintNo] = useState('');
   const c = item.case;
   const status = statusOf(c);
   const shopId = item.captures.find((x) => x.shop.id)?.shop.id ?? '';
@@ -32,7 +34,10 @@ export function CaseHeader({ item, busy, onStatus }: { item: CaseWithCaptures; b
           value={status}
           disabled={busy}
           aria-label={translate(m, 'status')}
-          onChange={(e) => onStatus(e.currentTarget.value as CaseStatus)}
+          onChange={(e) => {
+            onStatus(e.currentTarget.value as CaseStatus, complaintNo);
+            setComplaintNo('');
+          }}
         >
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -41,6 +46,24 @@ export function CaseHeader({ item, busy, onStatus }: { item: CaseWithCaptures; b
           ))}
         </select>{' '}
         <span className="muted">{translate(cm, 'since', { date: since })}</span>
+        {status === 'found' || status === 'warned' ? (
+          <>
+            {' '}
+            <input
+              data-testid="case-view-complaint-no"
+              placeholder={translate(cm, 'complaintNo')}
+              value={complaintNo}
+              onChange={(e) => setComplaintNo(e.currentTarget.value)}
+              size={16}
+            />
+          </>
+        ) : null}
+        {lastChangeTo(c, 'complained')?.complaintNo ? (
+          <span className="muted">
+            {' '}
+            · {translate(cm, 'complaintNo')}: {lastChangeTo(c, 'complained')?.complaintNo}
+          </span>
+        ) : null}
       </div>
       {deadline ? (
         <div className={left <= 3 ? 'bad' : ''} data-testid="appeal-deadline" data-days-left={left}>

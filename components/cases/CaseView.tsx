@@ -55,12 +55,16 @@ export function CaseView({ caseId }: { caseId: string }) {
   const timeline = useMemo(() => (item ? caseTimeline(item.case, item.captures, takedowns) : []), [item, takedowns]);
   const chart = useMemo(() => priceChartData(item?.captures ?? []), [item]);
 
-  const changeStatus = async (status: CaseStatus) => {
+  const changeStatus = async (status: CaseStatus, complaintNo: string) => {
     if (!item) return;
     setBusy(true);
     try {
       const { investigator } = await loadSettings();
-      await setCaseStatus(database(), caseId, { status, actor: investigator, ...(status === 'complained' ? { channel: channelOf(item.case.platform) } : {}) });
+      await setCaseStatus(database(), caseId, {
+        status,
+        actor: investigator,
+        ...(status === 'complained' ? { complaintNo, channel: channelOf(item.case.platform) } : {}),
+      });
       void messaging.sendMessage('pageCasesChanged', {}).catch(() => undefined);
     } finally {
       setBusy(false);
@@ -76,7 +80,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       {loaded.kind === 'missing' ? <p className="bad">{translate(m, 'notFound', { id: caseId })}</p> : null}
       {item ? (
         <>
-          <CaseHeader item={item} busy={busy} onStatus={(s) => void changeStatus(s)} />
+          <CaseHeader item={item} busy={busy} onStatus={(s, no) => void changeStatus(s, no)} />
           <CaseActions item={item} />
           <h3>{translate(m, 'chartTitle')}</h3>
           <PriceChart data={chart} />

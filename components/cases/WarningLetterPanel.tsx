@@ -21,7 +21,9 @@ export function WarningLetterPanel({ item }: { item: CaseWithCaptures }) {
   const open = async () => {
     const settings = await loadSettings();
     const due = new Date(deadline);
-    const filled = fillLetter(template ?? '', letterData(item, settings, Number.isNaN(due.getTime()) ? defaultDeadline() : due));
+    const data = letterData(item, settings, Number.isNaN(due.getTime()) ? defaultDeadline() : due);
+    // the platform as people write it, in the letter's language
+    const filled = fillLetter(template ?? '', { ...data, platform: translate(m, `platform-${item.case.platform}`) });
     const title = `${translate(m, 'letterTitle')} ${item.case.shopName}`;
     const blob = new Blob([letterHtml(filled.text, title, currentLocale())], { type: 'text/html;charset=utf-8' });
     const url = URL.createObjectURL(blob);

@@ -41,6 +41,10 @@ export const caseViewMessages = defineMessages({
     letterBlocked: 'The browser blocked the new tab; the letter was downloaded instead.',
     letterUnknown: 'Unknown placeholders left as they are: {names}',
     printHint: 'Print with Ctrl+P',
+    'platform-taobao': 'Taobao',
+    'platform-tmall': 'Tmall',
+    'platform-jd': 'JD',
+    'platform-pdd': 'Pinduoduo',
   },
   'zh-CN': {
     open: '查看案件',
@@ -82,5 +86,9 @@ export const caseViewMessages = defineMessages({
     letterBlocked: '浏览器阻止了新标签页，已改为下载警告函。',
     letterUnknown: '以下占位符无法识别，已原样保留：{names}',
     printHint: '按 Ctrl+P 打印',
+    'platform-taobao': '淘宝',
+    'platform-tmall': '天猫',
+    'platform-jd': '京东',
+    'platform-pdd': '拼多多',
   },
 });

@@ -85,4 +85,25 @@ describe('the case view', () => {
       )
       .toEqual(['https://item.taobao.com/item.htm?id=781234567890', `https://item.taobao.com/item.htm?id=${SECOND_TAOBAO_ITEM}`]);
   });
+
+  it('shows a hostile shop name as text in the case view and in the warning letter', { timeout: 120_000 }, async () => {
+    await captureListingPage(b, PAGES.taobaoHostile.url);
+    const dash = await openDashboard(b);
+    const dialogs: string[] = [];
+    b.context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
+    dash.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+    await dash.goto(dash.url().replace(/#.*$/, '') + '#cases');
+    await dash.locator('[data-testid="case-row"][data-shop-id="330000222"] [data-testid="case-open"]').click();
+    const view = dash.locator('[data-testid="case-view"]');
+    await expect.poll(() => view.getAttribute('data-state')).toBe('ok');
+    expect(await view.locator('[data-testid="case-view-header"] h2').textContent()).toBe('"><svg onload=alert(2)>极光专营店');
+    expect(await view.locator('svg[onload]').count()).toBe(0);
+
+    const [letter] = await Promise.all([b.context.waitForEvent('page'), view.locator('[data-testid="case-warning-letter"]').click()]);
+    await letter.waitForLoadState();
+    expect(await letter.locator('[data-testid="warning-letter-text"]').textContent()).toContain('"><svg onload=alert(2)>极光专营店');
+    expect(await letter.locator('svg').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await letter.close();
+  });
 });
