@@ -2,7 +2,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, openDashboard } from '@/tests/harness/browser';
 import { makeCapture } from '@/tests/helpers/make-capture';
 import { median, ms, mb, ratio, table, verdict, type Print } from '@/tests/bench/bench-utils';
-import { APPLY_FILTER, OPEN_CAPTURES, PLAIN_ROWS, SCROLL_TO, SEED_CASES } from '@/tests/bench/dashboard-page';
+import { APPLY_FILTER, OPEN_CAPTURES, PLAIN_ROWS, SCROLL_TO } from '@/tests/bench/dashboard-page';
+import { SEED_CASES } from '@/tests/harness/seed-captures';
 
 // The dashboard with 10,000 captures (400 shops x 25) seeded into the extension's own IndexedDB:
 // opening the captures view (data load, then render to the frame that shows it), filters, scrolling
