@@ -37,7 +37,8 @@ function List({ cases }: { cases: CaseWithCaptures[] }) {
 }
 
 const rowIds = () => screen.getAllByTestId('evidence-row').map((r) => r.dataset.evidenceId!);
-const headComplete = () => waitFor(() => expect(screen.getByTestId('capture-list-head').dataset.complete).toBe('true'));
+// jsdom on a busy machine: the chunks after the first screenful can take seconds here
+const headComplete = () => waitFor(() => expect(screen.getByTestId('capture-list-head').dataset.complete).toBe('true'), { timeout: 15_000 });
 
 afterEach(() => {
   cleanup();
@@ -50,7 +51,7 @@ describe('the captures list past 500 rows', () => {
     // a screenful first, the rest of the first 500 right after
     expect(rowIds().length).toBeLessThan(100);
     await headComplete();
-    await waitFor(() => expect(rowIds().length).toBeGreaterThan(ROWS_ALWAYS_IN_DOM));
+    await waitFor(() => expect(rowIds().length).toBeGreaterThan(ROWS_ALWAYS_IN_DOM), { timeout: 5000 });
     const ids = rowIds();
     expect(ids.slice(0, ROWS_ALWAYS_IN_DOM)).toEqual(Array.from({ length: ROWS_ALWAYS_IN_DOM }, (_, i) => `cap-${String(i).padStart(5, '0')}`));
     expect(ids.length).toBeLessThan(ROWS_ALWAYS_IN_DOM + 100);
