@@ -4,10 +4,11 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { verifyPackage } from '@/utils/export/verify-package';
 import { startFixtureServer, type FixtureServer } from '@/tests/harness/fixture-server';
-import { launchWithExtension, openDashboard, type ExtensionBrowser } from '@/tests/harness/browser';
+import { launchWithExtension, openDashboard, panel, type ExtensionBrowser } from '@/tests/harness/browser';
 import { captureListingPage } from '@/tests/harness/capture-page';
 import { ALL_ROUTES, DEMO_AUTHORIZED_LIST, PAGES } from '@/tests/harness/pages';
 import { importThroughDashboard } from '@/tests/harness/import-list';
+import { readStoredCaptures } from '@/tests/harness/read-store';
 import { SECOND_TAOBAO_ITEM, secondTaobaoListing } from '@/tests/harness/second-listing';
 
 let server: FixtureServer;
@@ -129,5 +130,20 @@ describe('the case view', () => {
     expect(await letter.locator('svg').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await letter.close();
+  });
+
+  it('shows a capture of a taken-down listing as a takedown in its case', { timeout: 120_000 }, async () => {
+    const page = await b.context.newPage();
+    await page.goto(PAGES.jdRemoved.url);
+    await expect.poll(() => panel(page, 'evidence-panel').getAttribute('data-state'), { timeout: 15_000 }).toBe('removed');
+    await panel(page, 'capture-button').click();
+    await expect.poll(() => panel(page, 'capture-button').getAttribute('data-capture-state'), { timeout: 45_000 }).toBe('done');
+    const id = (await panel(page, 'capture-button').getAttribute('data-evidence-id')) ?? '';
+    await page.close();
+    const dash = await openDashboard(b);
+    const caseId = (await readStoredCaptures(dash)).find((c) => c.record.id === id)!.record.caseId;
+    await dash.goto(dash.url().replace(/#.*$/, '') + `#case/${encodeURIComponent(caseId)}`);
+    const entry = dash.locator(`[data-testid="case-timeline-entry"][data-capture-id="${id}"]`);
+    await expect.poll(() => entry.getAttribute('data-kind')).toBe('takedown');
   });
 });
