@@ -25,6 +25,7 @@ function List({ cases }: { cases: CaseWithCaptures[] }) {
   return (
     <CaptureList
       cases={cases}
+      listKey=""
       sort={sort}
       onSort={(k) => setSort((s) => nextSort(s, k))}
       selected={new Set()}
@@ -85,5 +86,17 @@ describe('the captures list past 500 rows', () => {
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     expect(prices[0]).toBe(100);
     expect(screen.queryByTestId('case')).toBeNull(); // flat, no case rows
+  });
+
+  it('keeps every row it has when the same list is read again (a capture stamped elsewhere), and starts again from a screenful on a new order', async () => {
+    const cases = manyCaptures(800);
+    const { rerender } = render(<List cases={cases} />);
+    await headComplete();
+    const reread = cases.map((c) => ({ case: { ...c.case }, captures: c.captures.map((x) => ({ ...x })) }));
+    rerender(<List cases={reread} />);
+    expect(screen.getAllByTestId('evidence-row').length).toBeGreaterThanOrEqual(ROWS_ALWAYS_IN_DOM);
+    fireEvent.click(screen.getAllByTestId('capture-sort').find((b) => b.dataset.sortKey === 'time')!);
+    expect(screen.getAllByTestId('evidence-row').length).toBeLessThan(100);
+    await headComplete();
   });
 });

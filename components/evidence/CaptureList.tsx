@@ -18,6 +18,8 @@ const COLUMNS = 6;
 
 interface Props {
   cases: readonly CaseWithCaptures[];
+  /** changes when the person changes what is listed (a filter): the list then starts again from its top */
+  listKey: string;
   sort: CaptureSort;
   onSort: (key: CaptureSortKey) => void;
   selected: ReadonlySet<string>;
@@ -79,7 +81,24 @@ type RowProps = { capture: CaptureRecord; timestamp?: TimestampRecord; lockerSta
   'actor' | 'onSelect' | 'onDelete'
 >;
 
-// Memoised: adding the next chunk of rows, or ticking one, leaves the others as they are.
+// Memoised: adding the next chunk of rows, ticking one, or a new timestamp elsewhere leaves the
+// others as they are. A stored capture never changes but for its notes, so a re-read record with
+// the same id and notes is the same row.
+function sameRow(a: RowProps, b: RowProps): boolean {
+  return (
+    a.capture.id === b.capture.id &&
+    a.capture.notes === b.capture.notes &&
+    a.timestamp?.status === b.timestamp?.status &&
+    a.timestamp?.genTime === b.timestamp?.genTime &&
+    a.timestamp?.lastError === b.timestamp?.lastError &&
+    a.lockerState === b.lockerState &&
+    a.selected === b.selected &&
+    a.actor === b.actor &&
+    a.onSelect === b.onSelect &&
+    a.onDelete === b.onDelete
+  );
+}
+
 const MemoCaptureRow = memo(function MemoCaptureRow({ capture, onSelect, onDelete, ...rest }: RowProps) {
   return (
     <CaptureRow
@@ -89,11 +108,11 @@ const MemoCaptureRow = memo(function MemoCaptureRow({ capture, onSelect, onDelet
       onDelete={() => onDelete({ kind: 'capture', captureId: capture.id })}
     />
   );
-});
+}, sameRow);
 
 /** The captures as one table, grouped by case or sorted by a column, drawn a screenful at a time past the first 500. */
 export function CaptureList(props: Props) {
-  const { cases, sort, onSort, selected, onSelect, timestamps, lockerStateOf, actor, onDelete } = props;
+  const { cases, listKey, sort, onSort, selected, onSelect, timestamps, lockerStateOf, actor, onDelete } = props;
   const rows = useMemo(() => captureRows(cases, sort), [cases, sort]);
   const renderRow = (row: CaptureListRow) =>
     row.kind === 'case' ? (
@@ -122,7 +141,7 @@ export function CaptureList(props: Props) {
           <th />
         </tr>
       </thead>
-      <WindowedRows items={rows} headCount={headLength(rows)} colSpan={COLUMNS} renderRow={renderRow} />
+      <WindowedRows items={rows} resetKey={`${listKey}|${sort.key}-${sort.dir}`} headCount={headLength(rows)} colSpan={COLUMNS} renderRow={renderRow} />
     </table>
   );
 }

@@ -145,6 +145,7 @@ export function EvidenceSection() {
       {shown > 0 ? (
         <CaptureList
           cases={shownCases}
+          listKey={JSON.stringify(filter)}
           sort={sort}
           onSort={(key) => setSort((current) => nextSort(current, key))}
           selected={selected}

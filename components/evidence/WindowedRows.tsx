@@ -8,6 +8,9 @@ import { usePageWindow } from '@/components/evidence/use-page-window';
 
 interface Props<T> {
   items: readonly T[];
+  /** a new value means a new list (another filter or order), drawn again from one screenful; the
+   * same list re-read (a capture stamped, added or deleted) keeps every row it has */
+  resetKey: string;
   headCount: number;
   colSpan: number;
   renderRow: (item: T, index: number) => ReactNode;
@@ -26,15 +29,15 @@ function Spacer({ height, colSpan, edge }: { height: number; colSpan: number; ed
   ) : null;
 }
 
-export function WindowedRows<T>({ items, headCount, colSpan, renderRow }: Props<T>) {
+export function WindowedRows<T>({ items, resetKey, headCount, colSpan, renderRow }: Props<T>) {
   const head = useRef<HTMLTableSectionElement>(null);
   const tail = useRef<HTMLTableSectionElement>(null);
   const [rowHeight, setRowHeight] = useState(FALLBACK_ROW_PX);
   // a new list starts again from one screenful (state reset during render, as React advises)
-  const [listShown, setListShown] = useState(items);
+  const [listShown, setListShown] = useState(resetKey);
   const [headShown, setHeadShown] = useState(FIRST_CHUNK);
-  if (listShown !== items) {
-    setListShown(items);
+  if (listShown !== resetKey) {
+    setListShown(resetKey);
     setHeadShown(FIRST_CHUNK);
   }
   const shownHead = Math.min(headShown, headCount);
