@@ -60,7 +60,7 @@ export function DashboardApp() {
   return (
     <main>
       <h1>{translate(m, 'title')}</h1>
-      <DashboardNav view={view} />
+      <DashboardNav view={caseId ? 'cases' : view} />
       {caseId ? <CaseView caseId={caseId} /> : null}
       {show('cases') ? <CasesSection /> : null}
       {show('authorized') ? (
