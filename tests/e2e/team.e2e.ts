@@ -124,6 +124,22 @@ describe('a second investigator reads the team locker', () => {
     expect(inPackage.has(`captures/${captureId}/seal.tsr`)).toBe(true);
   }, 60_000);
 
+  it('refuses an object whose bytes do not match the sha256 it was stored with, naming it', async () => {
+    const fakeKey = 'f'.repeat(64);
+    const fakeCapture = crypto.randomUUID();
+    const key = `listingproof/${fakeKey}/${fakeCapture}/seal.json`;
+    const put = await rgw.s3.fetch(`${rgw.endpoint}/${BUCKET}/${key}`, { method: 'PUT', body: '{}', headers: { 'x-amz-meta-sha256': '0'.repeat(64) } });
+    expect(put.status).toBe(200);
+    await dashB.getByTestId('team-refresh').click();
+    const row = dashB.locator(`[data-testid="team-capture-row"][data-capture-id="${fakeCapture}"]`);
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 30_000 }).toBe('unreadable');
+    expect(await row.getAttribute('data-key-id')).toBe(fakeKey);
+    expect(await row.textContent()).toContain(`${key}: its bytes hash to`);
+    expect(await row.textContent()).toContain(`stored with sha256 ${'0'.repeat(64)}`);
+    // the other investigator's capture is listed as before
+    expect(await dashB.locator(`[data-testid="team-capture-row"][data-capture-id="${captureId}"]`).getAttribute('data-state')).toBe('ok');
+  }, 60_000);
+
   it('says plainly when the locker cannot be reached', async () => {
     await rgw.stopGateway();
     try {
