@@ -19,6 +19,9 @@ export default defineConfig({
     // already reveal. No `downloads`: exports are saved from the dashboard page (components/ui/save-blob.ts).
     permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     optional_permissions: ['management'],
+    // what a company may set by policy (read-only in the dashboard): the locker and the brand key
+    // (Chromium's policy schema; Firefox reads managed storage from its own policies.json)
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     commands: {
       'capture-evidence': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_captureCommand__' },
     },

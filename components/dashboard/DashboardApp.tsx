@@ -8,6 +8,7 @@ import { SettingsSection } from '@/components/dashboard/SettingsSection';
 import { AuthorizedSection } from '@/components/authorized/AuthorizedSection';
 import { EvidenceSection } from '@/components/evidence/EvidenceSection';
 import { VerifyPackage } from '@/components/evidence/VerifyPackage';
+import { TeamSection } from '@/components/team/TeamSection';
 import { CasesSection } from '@/components/cases/CasesSection';
 import { DashboardNav, useDashboardView } from '@/components/dashboard/DashboardNav';
 import { FirstRunSetup } from '@/components/dashboard/FirstRunSetup';
@@ -76,6 +77,7 @@ export function DashboardApp() {
       {show('captures') ? <EvidenceSection /> : null}
       {show('captures') ? <TimestampRetry /> : null}
       {show('verify') ? <VerifyPackage /> : null}
+      {view === 'team' ? <TeamSection /> : null}
       {show('settings') ? <SettingsSection /> : null}
     </main>
   );

@@ -4,7 +4,7 @@ import { dashboardMessages as m } from '@/components/dashboard/dashboard-message
 
 // Views addressed by the URL hash (contract §6.2); no hash is the whole page of §2.
 
-export const VIEWS = ['cases', 'captures', 'authorized', 'verify', 'settings'] as const;
+export const VIEWS = ['cases', 'captures', 'authorized', 'verify', 'team', 'settings'] as const;
 export type DashboardView = (typeof VIEWS)[number] | 'all';
 
 function currentView(): DashboardView {

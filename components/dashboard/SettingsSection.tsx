@@ -5,12 +5,14 @@ import { dashboardMessages as m } from '@/components/dashboard/dashboard-message
 import { ScreenshotAccess } from '@/components/dashboard/ScreenshotAccess';
 import { TrustSettings } from '@/components/dashboard/TrustSettings';
 import { LockerSettings } from '@/components/locker/LockerSettings';
+import { BrandKeySettings } from '@/components/team/BrandKeySettings';
 
 export function SettingsSection() {
   const [settings, setSettings] = useState<Settings | undefined>();
   const [saved, setSaved] = useState(false);
   // one `settings-save` for the section (contract §6.2): the locker's fields are saved with it
   const lockerSave = useRef<(() => Promise<boolean>) | undefined>(undefined);
+  const brandKeySave = useRef<(() => Promise<boolean>) | undefined>(undefined);
   useEffect(() => {
     void loadSettings().then(setSettings);
   }, []);
@@ -24,8 +26,15 @@ export function SettingsSection() {
   return (
     <section data-testid="settings">
       <h2>{translate(m, 'settings')}</h2>
-      <TrustSettings alsoSave={() => lockerSave.current?.() ?? Promise.resolve(true)} />
+      <TrustSettings
+        alsoSave={async () => {
+          const locker = (await lockerSave.current?.()) ?? true;
+          const brandKey = (await brandKeySave.current?.()) ?? true;
+          return locker && brandKey;
+        }}
+      />
       <LockerSettings ownSaveButton={false} registerSave={(save) => (lockerSave.current = save)} />
+      <BrandKeySettings registerSave={(save) => (brandKeySave.current = save)} />
       <p>
         <label>
           {translate(m, 'language')}{' '}

@@ -14,7 +14,7 @@ function CaptureLine({ c }: { c: NonNullable<VerifyResult['trust']>['captures'][
         ? translate(m, 'captureUntrusted', vars)
         : translate(m, c.token === 'failed' ? 'captureFailed' : 'captureMissing');
   return (
-    <li data-testid="verify-capture-trust" data-capture-id={c.id} data-token={c.token} data-trusted-time={c.trustedTime ?? ''}>
+    <li data-testid="verify-capture-trust" data-capture-id={c.id} data-token={c.token} data-trusted-time={c.trustedTime ?? ''} data-key-id={c.keyId ?? ''}>
       <code>{c.id}</code>: {text};{' '}
       {c.sealSha256 ? (
         <>
@@ -23,6 +23,12 @@ function CaptureLine({ c }: { c: NonNullable<VerifyResult['trust']>['captures'][
       ) : (
         translate(m, 'notSealed')
       )}
+      {c.keyId ? (
+        <>
+          ; {translate(m, 'sealedBy', { who: c.investigator ? [c.investigator.name, c.investigator.org].filter(Boolean).join(', ') : '' })}{' '}
+          <code>{c.keyId}</code>
+        </>
+      ) : null}
     </li>
   );
 }

@@ -37,6 +37,12 @@ export const problemMessages = defineMessages<ProblemCode>({
       'The server redirects, and the browser does not reveal where, so the redirect cannot be checked; enter the address the list is finally served from',
     'too-many-rows': 'More than {maxRows} rows ({rows} found); split the list or use JSON',
     'xlsx-part-too-large': 'The workbook part "{part}" unpacks to more than {maxBytes} bytes (the file is {fileBytes} bytes); save the list as CSV or JSON',
+    'signature-missing':
+      'The list is not signed: its signature {url} could not be read ({detail}); a brand key is pinned, so only a list signed by it replaces the list in force',
+    'signature-malformed': 'The signature {url} is not a list signature: {detail}',
+    'signature-other-key': 'The list is signed by key {keyId}, not by the brand key pinned in settings ({pinned})',
+    'signature-invalid':
+      'The signature {url} does not match the bytes of the list and the pinned brand key: the list was changed after it was signed, or signed by another key',
   },
   'zh-CN': {
     'missing-column': '表头缺少列“{column}”',
@@ -71,6 +77,10 @@ export const problemMessages = defineMessages<ProblemCode>({
     'hidden-redirect': '服务器进行了重定向，但浏览器不显示目标地址，无法检查；请填写名单最终所在的地址',
     'too-many-rows': '超过 {maxRows} 行（实际 {rows} 行），请拆分名单或改用 JSON',
     'xlsx-part-too-large': '工作簿中的“{part}”解压后超过 {maxBytes} 字节（文件本身 {fileBytes} 字节），请另存为 CSV 或 JSON',
+    'signature-missing': '名单未签名：无法读取签名文件 {url}（{detail}）；已设置品牌公钥，只有该密钥签名的名单才会替换现行名单',
+    'signature-malformed': '签名文件 {url} 不是名单签名：{detail}',
+    'signature-other-key': '名单由密钥 {keyId} 签名，而不是设置中固定的品牌公钥（{pinned}）',
+    'signature-invalid': '签名文件 {url} 与名单内容及固定的品牌公钥不符：名单在签名后被修改，或由其他密钥签名',
   },
 });
 

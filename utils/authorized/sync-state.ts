@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { problem } from '@/utils/authorized/problems';
 import { database, type ListingProofDatabase } from '@/utils/db/database';
 import { DEFAULT_MAX_BYTES, syncFromUrl, syncUrlSchema, type SyncResult } from '@/utils/authorized/sync';
 import { currentRecord, saveList } from '@/utils/authorized/list-store';
+import { loadBrandKey, type EffectiveBrandKey } from '@/utils/authorized/brand-key';
+import { lockerAwareFetch } from '@/utils/team/locker-fetch';
 
 // The last sync's outcome, kept in meta so the dashboard can show it and the next request can be
 // conditional. `syncAndStore` is what the scheduler (chrome.alarms) and "sync now" call.
@@ -20,6 +23,8 @@ export const syncStateSchema = z.object({
   problemCount: z.number().int().nonnegative().optional(),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
+  /** the brand key the list in force was checked with (a new key makes the next request unconditional) */
+  brandKeyId: z.string().optional(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
@@ -60,6 +65,8 @@ export interface SyncDeps {
   db?: ListingProofDatabase;
   maxBytes?: number;
   now?: () => Date;
+  /** the pinned brand key; read from settings (or managed storage) when absent */
+  brandKey?: EffectiveBrandKey;
 }
 
 /** Fetch, validate, save atomically, record the outcome. Never throws. */
@@ -69,13 +76,28 @@ export async function syncAndStore(url: string, deps: SyncDeps = {}): Promise<{ 
   const before = await readSyncState(db).catch(() => undefined);
   // Conditional only when the list in force came from this URL: a 304 must never stand for a list we lack.
   const inForce = await currentRecord(db).catch(() => undefined);
-  const sameUrl = before?.url === url && inForce?.origin.kind === 'sync' && inForce.origin.url === url;
-  let result = await syncFromUrl({
-    url,
-    fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
-    previous: sameUrl ? { etag: before.etag, lastModified: before.lastModified } : {},
-    maxBytes: deps.maxBytes ?? DEFAULT_MAX_BYTES,
-  });
+  const brand = deps.brandKey ?? (await loadBrandKey());
+  // A list checked with another key (or none) must be fetched and checked again, never taken as unchanged.
+  const sameKey = before?.brandKeyId === brand.key?.keyId;
+  const sameUrl = before?.url === url && sameKey && inForce?.origin.kind === 'sync' && inForce.origin.url === url;
+  let result: SyncResult = brand.problem
+    ? {
+        kind: 'rejected',
+        problems: [
+          problem(
+            'signature-malformed',
+            { row: 0, field: 'brandPublicKey' },
+            { url: 'brandPublicKey', detail: `the pinned brand key is not usable (${brand.problem})` },
+          ),
+        ],
+      }
+    : await syncFromUrl({
+        url,
+        fetch: deps.fetch ?? (await lockerAwareFetch()),
+        previous: sameUrl ? { etag: before.etag, lastModified: before.lastModified } : {},
+        maxBytes: deps.maxBytes ?? DEFAULT_MAX_BYTES,
+        brandKey: brand.key,
+      });
   if (result.kind === 'updated') {
     try {
       await saveList(result.list, { kind: 'sync', url }, 'all', db);
@@ -89,6 +111,8 @@ export async function syncAndStore(url: string, deps: SyncDeps = {}): Promise<{ 
   const validators = result.kind === 'updated' ? result : sameUrl && result.kind !== 'rejected' ? before : undefined;
   if (validators?.etag) state.etag = validators.etag;
   if (validators?.lastModified) state.lastModified = validators.lastModified;
+  const checkedWith = result.kind === 'updated' ? brand.key?.keyId : sameUrl ? before.brandKeyId : undefined;
+  if (checkedWith) state.brandKeyId = checkedWith;
   if (result.kind === 'rejected') {
     state.message = result.problems[0]?.message;
     state.problemCount = result.problems.length;

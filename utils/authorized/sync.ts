@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { AuthorizedList, ImportProblem } from '@/utils/model/authorized-list';
 import { importJsonText } from '@/utils/authorized/import-json';
 import { problem } from '@/utils/authorized/problems';
-import { readCappedText, TooLarge } from '@/utils/authorized/sync-body';
+import { readCappedBytes, TooLarge } from '@/utils/authorized/sync-body';
+import { decodeText } from '@/utils/authorized/decode-text';
+import { checkListSignature, MAX_SIGNATURE_BYTES, signatureUrl, type BrandKey } from '@/utils/authorized/list-signature';
 
 // Fetches the canonical JSON a brand publishes. Never throws: every way it can go wrong is a
 // result the caller stores and shows. Redirects are followed by hand, each hop checked against
@@ -26,6 +28,8 @@ export interface SyncRequest {
   maxBytes?: number;
   /** for the whole exchange: every redirect and the body */
   timeoutMs?: number;
+  /** the brand key pinned in settings: the list must come with `<url>.sig` made by it */
+  brandKey?: BrandKey;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -51,8 +55,13 @@ const where = { row: 0, field: 'url' };
 const rejected = (...problems: ImportProblem[]): SyncResult => ({ kind: 'rejected', problems });
 
 /** The final response, or a rejection naming the hop that broke the rule. */
-async function fetchFollowingByHand(request: SyncRequest, headers: Record<string, string>, signal: AbortSignal): Promise<Response | SyncResult> {
-  let url = request.url.trim();
+async function fetchFollowingByHand(
+  request: SyncRequest,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  start = request.url,
+): Promise<Response | SyncResult> {
+  let url = start.trim();
   for (let hop = 0; ; hop++) {
     const response = await request.fetch(url, { headers, credentials: 'omit', redirect: 'manual', signal });
     // A browser hides a redirect's target from fetch (an opaque redirect): it cannot be checked.
@@ -68,6 +77,24 @@ async function fetchFollowingByHand(request: SyncRequest, headers: Record<string
   }
 }
 
+/** `<url>.sig`, by the same rules as the list; a missing one is a rejection naming it. */
+async function fetchSignature(request: SyncRequest, signal: AbortSignal): Promise<Uint8Array | SyncResult> {
+  const url = signatureUrl(request.url);
+  const missing = (detail: string) => rejected(problem('signature-missing', { row: 0, field: 'signature' }, { url, detail }));
+  const answer = await fetchFollowingByHand(request, {}, signal, url);
+  if (!(answer instanceof Response)) return answer;
+  if (!answer.ok) {
+    await answer.body?.cancel().catch(() => undefined);
+    return missing(`HTTP ${answer.status}`);
+  }
+  try {
+    return await readCappedBytes(answer, MAX_SIGNATURE_BYTES);
+  } catch (error) {
+    if (error instanceof TooLarge) return missing(`larger than ${MAX_SIGNATURE_BYTES} bytes`);
+    throw error;
+  }
+}
+
 export async function syncFromUrl(request: SyncRequest): Promise<SyncResult> {
   const maxBytes = request.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -78,7 +105,8 @@ export async function syncFromUrl(request: SyncRequest): Promise<SyncResult> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
   let response: Response;
-  let body: { text: string; bytes: number };
+  let body: Uint8Array;
+  let signature: Uint8Array | SyncResult | undefined;
   try {
     const answer = await fetchFollowingByHand(request, headers, deadline.signal);
     if (!(answer instanceof Response)) return answer;
@@ -88,7 +116,8 @@ export async function syncFromUrl(request: SyncRequest): Promise<SyncResult> {
       await response.body?.cancel().catch(() => undefined);
       return rejected(problem('http-status', where, { status: response.status }));
     }
-    body = await readCappedText(response, maxBytes);
+    body = await readCappedBytes(response, maxBytes);
+    if (request.brandKey) signature = await fetchSignature(request, deadline.signal);
   } catch (error) {
     if (error instanceof TooLarge) return rejected(problem('too-large', where, { maxBytes }));
     const reason = deadline.signal.aborted ? deadline.signal.reason : error;
@@ -96,9 +125,18 @@ export async function syncFromUrl(request: SyncRequest): Promise<SyncResult> {
   } finally {
     clearTimeout(timer);
   }
-  const outcome = importJsonText(body.text);
+  // the signature is checked over the exact bytes served, before anything is parsed or kept
+  if (signature && !(signature instanceof Uint8Array)) return signature;
+  if (request.brandKey && signature) {
+    const bad = await checkListSignature(body, signature, request.brandKey, signatureUrl(request.url));
+    if (bad) return rejected(bad);
+  }
+  const bytes = body.byteLength;
+  const text = decodeText(body);
+  body = new Uint8Array(0); // the text alone from here on: a large list is not held twice
+  const outcome = importJsonText(text);
   if (!outcome.ok) return { kind: 'rejected', problems: outcome.problems };
   const etag = response.headers.get('etag') ?? undefined;
   const lastModified = response.headers.get('last-modified') ?? undefined;
-  return { kind: 'updated', list: outcome.list, bytes: body.bytes, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+  return { kind: 'updated', list: outcome.list, bytes, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 }

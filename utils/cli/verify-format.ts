@@ -1,4 +1,5 @@
 import type { VerifyResult } from '@/utils/export/verify-package';
+import type { CaptureTrust } from '@/utils/trust/check-seal';
 
 // What `npm run verify` prints: problems first, each naming its file, then warnings, what the
 // package proves about time and signer, and one summary line.
@@ -14,13 +15,20 @@ export function exitCodeOf(result: VerifyResult, requireTimestamps = false): num
 function trustLines(result: VerifyResult): string[] {
   const trust = result.trust;
   if (!trust) return [];
-  const lines = trust.captures.map((c) => {
+  // who made each capture: the key its seal names (a package signed by someone else, e.g. one
+  // built from the team locker, carries other investigators' captures)
+  const sealedBy = (c: CaptureTrust) =>
+    c.keyId
+      ? `; sealed by key ${c.keyId}${c.investigator ? ` (${[c.investigator.name, c.investigator.org].filter(Boolean).join(', ') || 'no investigator named'})` : ''}`
+      : '';
+  const lines = trust.captures.map((c) => `${captureLine(c)}${sealedBy(c)}`);
+  function captureLine(c: CaptureTrust): string {
     const where = c.tsa ? ` (TSA ${c.tsa})` : '';
     if (c.token === 'ok') return `capture ${c.id}: trusted time ${c.trustedTime}${where}, seal ${c.sealSha256}`;
     if (c.token === 'untrusted') return `capture ${c.id}: time ${c.trustedTime}${where}, from a TSA with no trusted root (use --trust <root.pem>)`;
     if (c.token === 'failed') return `capture ${c.id}: timestamp token invalid`;
     return `capture ${c.id}: no trusted time${c.sealSha256 ? `, seal ${c.sealSha256}` : ', not sealed'}`;
-  });
+  }
   const s = trust.signature;
   if (s.status === 'missing') lines.push('signature: none (the package is not signed)');
   else {

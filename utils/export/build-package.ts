@@ -48,6 +48,11 @@ export interface BuildPackageInput {
    * outside the manifest's files and SHA256SUMS (signature.json, signature.tsr: §6.3).
    */
   sign?: (manifestBytes: Uint8Array) => Promise<RootFile[]>;
+  /**
+   * Captures read back from the team locker: how each file was made is recorded only in the
+   * profile that captured it, so the manifest leaves `artifacts` (method, note) out.
+   */
+  withoutArtifactMethods?: boolean;
 }
 
 export interface RootFile {
@@ -106,7 +111,7 @@ function manifestTimestamp(r: CaptureRecord, ts: TimestampSource | undefined): M
   return { status: 'stamped', tsa: ts.tsa, genTime: ts.genTime, serial: ts.serial };
 }
 
-function manifestCapture(r: CaptureRecord, ts: TimestampSource | undefined): ManifestCapture {
+function manifestCapture(r: CaptureRecord, ts: TimestampSource | undefined, withMethods = true): ManifestCapture {
   const artifacts = folderArtifacts(r, ts);
   const files = artifacts.map((a) => `captures/${r.id}/${a.path}`);
   for (const path of files) if (!zipPathSchema.safeParse(path).success) throw new Error(`${path}: not a safe ASCII path inside a zip`);
@@ -130,7 +135,7 @@ function manifestCapture(r: CaptureRecord, ts: TimestampSource | undefined): Man
     warnings: r.warnings,
     notes: r.notes,
     files,
-    artifacts: artifacts.map((a) => ({ path: a.path, method: a.method, note: a.note })),
+    artifacts: withMethods ? artifacts.map((a) => ({ path: a.path, method: a.method, note: a.note })) : undefined,
     timestamp: manifestTimestamp(r, ts),
   };
 }
@@ -147,7 +152,7 @@ export async function writePackage(input: BuildPackageInput, sink: ZipSink): Pro
   if (ids.size !== input.captures.length) throw new Error('the same capture was selected twice');
 
   const ts = (r: CaptureRecord) => input.timestamps?.get(r.id);
-  const captures = input.captures.map((r) => manifestCapture(r, ts(r)));
+  const captures = input.captures.map((r) => manifestCapture(r, ts(r), !input.withoutArtifactMethods));
   const artifactFiles: ManifestFile[] = input.captures.flatMap((r) =>
     folderArtifacts(r, ts(r)).map((a) => ({ path: `captures/${r.id}/${a.path}`, sha256: a.sha256, bytes: a.bytes, mediaType: a.mediaType })),
   );

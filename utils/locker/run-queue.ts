@@ -1,13 +1,14 @@
 import type { ListingProofDatabase } from '@/utils/db/database';
 import { appendCustody } from '@/utils/evidence/custody';
-import { sha256Hex } from '@/utils/locker/checksums';
+import { md5Base64, sha256Hex } from '@/utils/locker/checksums';
+import { presentKeys } from '@/utils/locker/present-keys';
 import { backoffMs, dueFiles, enqueueMissingCaptures } from '@/utils/locker/queue';
 import type { LockerQueueRecord } from '@/utils/locker/queue-record';
 import { retainUntil } from '@/utils/locker/retention';
 import { LockerError } from '@/utils/locker/s3-request';
 import { isLockerSet, type LockerSettings } from '@/utils/locker/settings';
 import { lockerTarget, objectKey } from '@/utils/locker/target';
-import { uploadLockedFile } from '@/utils/locker/upload-object';
+import { MULTIPART_ABOVE, uploadLockedFile } from '@/utils/locker/upload-object';
 import type { CaptureRecord } from '@/utils/model/capture';
 
 // One pass over the queue: every due file, two at a time (a capture's bytes are read file by file,
@@ -50,7 +51,12 @@ function mediaTypeOf(path: string): string {
   return 'application/octet-stream';
 }
 
-async function fileBytes(db: ListingProofDatabase, row: LockerQueueRecord, capture: CaptureRecord) {
+/**
+ * The stored file, hashed: SHA-256 (checked against the record) and MD5 computed over one read of
+ * its bytes, which are then dropped; the upload sends the stored Blob itself. Only a file large
+ * enough for multipart keeps its bytes (its parts are sliced from them).
+ */
+async function fileToUpload(db: ListingProofDatabase, row: LockerQueueRecord, capture: CaptureRecord) {
   const blob = await db.artifactBlobs.get(row.id);
   if (!blob) throw new LockerError('refused', `${row.path} of capture ${row.captureId} has no stored bytes`);
   const bytes = new Uint8Array(await blob.data.arrayBuffer());
@@ -59,7 +65,13 @@ async function fileBytes(db: ListingProofDatabase, row: LockerQueueRecord, captu
   // the hash recorded at capture time is the evidence: bytes that no longer match it never go up
   if (recorded && recorded.sha256 !== sha256)
     throw new LockerError('refused', `${row.path} of capture ${row.captureId} no longer matches its recorded SHA-256`);
-  return { bytes, sha256, mediaType: recorded?.mediaType ?? mediaTypeOf(row.path) };
+  const large = bytes.byteLength > MULTIPART_ABOVE;
+  return {
+    sha256,
+    mediaType: recorded?.mediaType ?? mediaTypeOf(row.path),
+    body: blob.data,
+    ...(large ? { bytes } : { contentMd5: md5Base64(bytes) }),
+  };
 }
 
 export async function runLockerQueue(deps: LockerRunDeps): Promise<LockerRunResult> {
@@ -71,15 +83,24 @@ export async function runLockerQueue(deps: LockerRunDeps): Promise<LockerRunResu
   const target = lockerTarget(settings);
   const done = new Map<string, DoneObject[]>();
   const captures = new Map<string, CaptureRecord | undefined>();
+  // one listing of each capture's folder per pass instead of a HEAD before every file
+  const present = new Map<string, Promise<Set<string>>>();
+  const presentIn = (captureId: string) => {
+    let keys = present.get(captureId);
+    if (!keys) present.set(captureId, (keys = presentKeys(target, objectKey(keyId, captureId, ''))));
+    return keys;
+  };
   /** Uploads one file; false when the pass must stop (outage, or the whole bucket refused). */
   const handle = async (row: LockerQueueRecord): Promise<boolean> => {
     if (!captures.has(row.captureId)) captures.set(row.captureId, await db.captures.get(row.captureId));
     const capture = captures.get(row.captureId);
     try {
       if (!capture) throw new LockerError('refused', `capture ${row.captureId} is no longer stored`);
-      const file = await fileBytes(db, row, capture);
       const key = objectKey(keyId, row.captureId, row.path);
-      const out = await uploadLockedFile(target, { key, ...file, retainUntil: retainUntil(capture.capturedAt, settings.retentionDays, now()) });
+      const [file, there] = await Promise.all([fileToUpload(db, row, capture), presentIn(row.captureId)]);
+      const knownAbsent = !there.has(key);
+      const out = await uploadLockedFile(target, { key, ...file, knownAbsent, retainUntil: retainUntil(capture.capturedAt, settings.retentionDays, now()) });
+      there.add(key); // a later file of this pass at the same key (none expected) is HEADed first
       await db.lockerQueue.update(row.id, { state: 'uploaded', attempts: 0, notBefore: 0, error: undefined, key, versionId: out.versionId, etag: out.etag });
       result[out.outcome === 'uploaded' ? 'uploaded' : 'present']++;
       const list = done.get(row.captureId) ?? [];

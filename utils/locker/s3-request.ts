@@ -32,7 +32,8 @@ export interface SignedCall {
   method: string;
   url: string;
   headers: Headers;
-  body: Uint8Array | string | null;
+  /** a Blob when the caller sends stored bytes without holding them (the signed hash covers them) */
+  body: Uint8Array | string | Blob | null;
 }
 
 async function sha256Hex(body: Uint8Array | string | null | undefined): Promise<string> {

@@ -49,6 +49,11 @@ export const PROBLEM_CODES = [
   'hidden-redirect',
   'too-many-rows',
   'xlsx-part-too-large',
+  // a signed list (brand key pinned): the detached signature `<list>.sig`
+  'signature-missing',
+  'signature-malformed',
+  'signature-other-key',
+  'signature-invalid',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
