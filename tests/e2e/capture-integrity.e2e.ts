@@ -84,9 +84,10 @@ describe('a seller cannot hide from the capture', () => {
       const pngs = stored.record.artifacts.filter((a) => a.path.endsWith('.png') && !a.path.startsWith('images/'));
       expect(pngs.map((a) => a.path)).toContain('viewport.png');
       expect(pngs.length).toBeGreaterThan(1); // the viewport and the full page (re-render or series)
-      // Three magenta blocks: 240x160 + 240x160 + 240x60 CSS pixels, less the text's glyphs.
+      // Three magenta blocks: 240x160 + 240x160 + 240x60 CSS pixels, less the text's glyphs (how
+      // much they cover depends on the fonts installed; a hidden block would take all of its area).
       const viewport = await countColour(dash, `${evidenceId}/viewport.png`, MAGENTA);
-      expect(viewport).toBeGreaterThan(0.9 * (240 * 160 * 2 + 240 * 60));
+      expect(viewport).toBeGreaterThan(0.8 * (240 * 160 * 2 + 240 * 60));
       for (const a of pngs) expect(await countColour(dash, `${evidenceId}/${a.path}`, MAGENTA), a.path).toBeGreaterThan(240 * 100);
       // Our own panel, on screen before the capture, is in none of them (the re-render included).
       expect(await countColour(dash, '', PANEL_BLUE, live)).toBeGreaterThan(500);

@@ -18,7 +18,9 @@ beforeAll(async () => {
   dash = await openDashboard(b);
   const { record } = await makeCapture({ pngBytes: 0 });
   await dash.evaluate(`(${SEED_CASES})(${JSON.stringify({ template: record, cases: CASES, perCase: PER_CASE })})`);
+  // a hash change is no reload, and Dexie's live queries do not see raw IndexedDB writes
   await dash.goto(dash.url().replace(/#.*$/, '') + '#captures');
+  await dash.reload();
 });
 afterAll(async () => {
   await b?.close();
