@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { startFixtureServer, type FixtureRoute, type FixtureServer } from '@/tests/harness/fixture-server';
+import { launchWithExtension, panel, type ExtensionBrowser } from '@/tests/harness/browser';
+import { ALL_ROUTES, DEMO_AUTHORIZED_LIST, PAGES } from '@/tests/harness/pages';
+import { importThroughDashboard } from '@/tests/harness/import-list';
+import { captureListingPage } from '@/tests/harness/capture-page';
+import { readStoredCaptures } from '@/tests/harness/read-store';
+import { readRows, sendFromPage } from '@/tests/harness/read-rows';
+import { stopExtensionWorker } from '@/tests/harness/stop-worker';
+import type { CaseRecord } from '@/utils/model/capture';
+import type { RunItemRecord, RunRecord } from '@/utils/runner/run-model';
+
+// The capture-flagged runner in Chromium with the built extension: a search page's flagged results
+// are opened one at a time in background tabs and captured; a captcha pauses the run until it is
+// solved; a worker stopped mid-run goes on without duplicates; a re-check proves a takedown.
+
+const fixture = (rel: string) => new URL(`../fixtures/${rel}`, import.meta.url);
+const SEARCH: FixtureRoute = { url: 'https://s.taobao.com/search?q=xr200&tab=runner', file: fixture('taobao/search-2025-runner.html') };
+const FLAGGED = ['781234567890', '790000000111', '790000000222'];
+// 790000000222's page: the real listing, or a captcha in its place until the person solves it
+const hostile: FixtureRoute = { ...PAGES.taobaoHostile };
+// a second listing of the shop of 781234567890 (极光数码专营店), taken down before the re-check
+const SAME_SHOP_ID = '781234567899';
+const sameShop: FixtureRoute = {
+  url: `https://item.taobao.com/item.htm?id=${SAME_SHOP_ID}`,
+  body: readFileSync(PAGES.taobaoItem.file, 'utf8').replaceAll('781234567890', SAME_SHOP_ID),
+};
+const removedBody = readFileSync(PAGES.taobaoRemoved.file, 'utf8');
+
+let server: FixtureServer;
+let b: ExtensionBrowser;
+let dash: Page;
+
+beforeAll(async () => {
+  server = await startFixtureServer([SEARCH, hostile, sameShop, ...ALL_ROUTES.filter((r) => r.url !== hostile.url)]);
+  b = await launchWithExtension(server.port, { grantScreenshotAccess: true });
+  dash = await importThroughDashboard(b, [DEMO_AUTHORIZED_LIST]);
+  // pace 0: the next listing at once (the default waits 8–12 s between listings)
+  await b.worker.evaluate(async () => {
+    type Local = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
+    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+    const { settings } = (await local.get('settings')) as { settings?: object };
+    await local.set({ settings: { ...settings, runnerPaceMinSeconds: 0, runnerPaceMaxSeconds: 0 } });
+  });
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.close();
+});
+
+const button = (page: Page) => panel(page, 'capture-flagged-button');
+
+async function openSearch(): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(SEARCH.url);
+  // data-total counts the flagged results before any click
+  await expect.poll(() => button(page).getAttribute('data-total'), { timeout: 15_000 }).toBe('3');
+  expect(await button(page).getAttribute('data-capture-state')).toBe('idle');
+  expect(await button(page).getAttribute('data-done')).toBe('0');
+  return page;
+}
+
+/** The newest run's id and the captures it made. */
+async function lastRun() {
+  const runs = (await readRows<RunRecord>(dash, 'runs')).sort((x, y) => x.createdAt.localeCompare(y.createdAt));
+  const run = runs.at(-1)!;
+  const captures = (await readStoredCaptures(dash)).filter((c) => c.record.source?.runId === run.id);
+  return { run, captures };
+}
+
+describe('capture-flagged runner', () => {
+  it('captures exactly the flagged results of a search page, each an evidence row that names the search', { timeout: 180_000 }, async () => {
+    const search = await openSearch();
+    await button(search).click();
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 120_000 }).toBe('done');
+    expect(await button(search).getAttribute('data-done')).toBe('3');
+    expect(await button(search).getAttribute('data-total')).toBe('3');
+
+    const { run, captures } = await lastRun();
+    expect(run).toMatchObject({ kind: 'search', state: 'done', searchUrl: SEARCH.url, keyword: 'xr200' });
+    expect(captures.map((c) => c.record.itemId).sort()).toEqual(FLAGGED);
+    for (const c of captures) {
+      expect(c.record.source).toMatchObject({ runId: run.id, kind: 'search', searchUrl: SEARCH.url, keyword: 'xr200', itemKey: `taobao:${c.record.itemId}` });
+      // stored whole: every artifact's bytes hash as recorded, a browser screenshot among them
+      for (const a of c.record.artifacts) if (a.path !== 'seal.json') expect(c.recomputed[a.path]).toBe(a.sha256);
+      expect(c.record.artifacts.some((a) => a.method === 'captureVisibleTab')).toBe(true);
+    }
+    // the clean (authorized) Tmall result was never opened
+    expect(server.hits.get('https://detail.tmall.com/item.htm?id=750123456781') ?? 0).toBe(0);
+    // the runner's tabs are closed again
+    expect(b.context.pages().filter((p) => p.url().includes('item.taobao.com')).length).toBe(0);
+
+    await dash.goto(dash.url().replace(/#.*$/, '') + '#captures');
+    for (const c of captures) await expect.poll(() => dash.locator(`[data-testid="evidence-row"][data-evidence-id="${c.record.id}"]`).count()).toBe(1);
+    await search.close();
+  });
+
+  it('pauses on a captcha, brings that tab forward, and completes once it is solved', { timeout: 180_000 }, async () => {
+    hostile.file = PAGES.taobaoCaptcha.file;
+    const search = await openSearch();
+    await button(search).click();
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 90_000 }).toBe('paused');
+    const blocked = b.context.pages().find((p) => p.url().includes('790000000222'))!;
+    expect(blocked).toBeDefined();
+    await expect.poll(() => blocked.evaluate(() => document.visibilityState)).toBe('visible');
+    // it stays paused while the captcha is there
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await button(search).getAttribute('data-capture-state')).toBe('paused');
+
+    hostile.file = PAGES.taobaoHostile.file; // the person solves it: the listing comes back
+    await blocked.reload();
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 90_000 }).toBe('done');
+    expect(await button(search).getAttribute('data-done')).toBe('3');
+    const { captures } = await lastRun();
+    expect(captures.map((c) => c.record.itemId).sort()).toEqual(FLAGGED);
+    await search.close();
+  });
+
+  it('goes on after the service worker is stopped mid-run, without a duplicate capture', { timeout: 240_000 }, async () => {
+    const search = await openSearch();
+    await button(search).click();
+    await expect.poll(async () => Number(await button(search).getAttribute('data-done')), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(1);
+    await stopExtensionWorker(b);
+    const mid = await lastRun();
+    expect(mid.run.state).toBe('running');
+    expect(mid.captures.length).toBeLessThan(3); // stopped mid-run indeed
+
+    // nothing of ours runs now; the runner's alarm wakes the worker, which resumes the queue
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 150_000, interval: 1000 }).toBe('done');
+    const { run, captures } = await lastRun();
+    expect(captures.map((c) => c.record.itemId).sort()).toEqual(FLAGGED);
+    const items = (await readRows<RunItemRecord>(dash, 'runItems')).filter((i) => i.runId === run.id);
+    expect(items.map((i) => i.state)).toEqual(['done', 'done', 'done']);
+    expect(new Set(items.map((i) => i.evidenceId)).size).toBe(3);
+    await search.close();
+  });
+
+  it('re-checks a case: the live listing gets a new capture, the removed one a takedown proof', { timeout: 180_000 }, async () => {
+    await captureListingPage(b, sameShop.url);
+    const cases = await readRows<CaseRecord>(dash, 'cases');
+    const shopCase = cases.find((c) => c.shopKey === '310987654')!;
+    expect(shopCase).toBeDefined();
+
+    sameShop.body = removedBody; // taken down since
+    const before = (await readStoredCaptures(dash)).length;
+    await sendFromPage(dash, 'pageRecheckCases', { caseIds: [shopCase.id] });
+    await expect.poll(async () => (await lastRun()).run.state, { timeout: 120_000, interval: 500 }).toBe('done');
+
+    const { run, captures } = await lastRun();
+    expect(run.kind).toBe('recheck');
+    expect((await readStoredCaptures(dash)).length).toBe(before + 2);
+    const byItem = Object.fromEntries(captures.map((c) => [c.record.itemId, c]));
+    expect(Object.keys(byItem).sort()).toEqual(['781234567890', SAME_SHOP_ID]);
+    expect(JSON.parse(byItem['781234567890']!.texts['listing.json']!).takedownProof).toBeUndefined();
+    expect(JSON.parse(byItem[SAME_SHOP_ID]!.texts['listing.json']!).takedownProof).toBe(true);
+    for (const c of captures) expect(c.record.caseId).toBe(shopCase.id);
+
+    const after = (await readRows<CaseRecord>(dash, 'cases')).find((c) => c.id === shopCase.id)!;
+    expect(after.lastRecheck).toMatchObject({ runId: run.id, live: ['taobao:781234567890'], removed: [`taobao:${SAME_SHOP_ID}`], suggestRemoved: false });
+    expect(after.status ?? 'found').toBe('found'); // suggested at most, never changed
+  });
+});
