@@ -11,6 +11,7 @@ import { benchTokens } from '@/tests/bench/token-bench';
 import { benchStamp } from '@/tests/bench/stamp-bench';
 import { benchVerify } from '@/tests/bench/verify-bench';
 import { benchLocker } from '@/tests/bench/locker-bench';
+import { benchRunner } from '@/tests/bench/runner-bench';
 
 // `npm run bench [-- --only <part>] [-- --full]`: runs each part in turn, each printing its own
 // table against a reference measured in the same run. A failing part prints its error and the
@@ -63,6 +64,11 @@ const PARTS: Part[] = [
     name: 'locker',
     about: '200 captures of ~2 MB into a real Ceph RGW: locker upload vs plain PUT (same client), the queue in Chromium and its memory',
     run: (p) => benchLocker(p),
+  },
+  {
+    name: 'runner',
+    about: 'capture-flagged runner, 20 flagged results at pace 0: per-listing time vs the same capture done directly, browser memory after 5, 10, 20',
+    run: (p) => benchRunner(p),
   },
 ];
 
