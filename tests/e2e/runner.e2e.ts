@@ -38,13 +38,18 @@ beforeAll(async () => {
   b = await launchWithExtension(server.port, { grantScreenshotAccess: true });
   dash = await importThroughDashboard(b, [DEMO_AUTHORIZED_LIST]);
   // pace 0: the next listing at once (the default waits 8–12 s between listings)
-  await b.worker.evaluate(async () => {
+  await setPace(0);
+});
+
+/** The runner's pace setting, written from an extension page as the settings are. */
+async function setPace(seconds: number): Promise<void> {
+  await dash.evaluate(async (s) => {
     type Local = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
     const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
     const { settings } = (await local.get('settings')) as { settings?: object };
-    await local.set({ settings: { ...settings, runnerPaceMinSeconds: 0, runnerPaceMaxSeconds: 0 } });
-  });
-});
+    await local.set({ settings: { ...settings, runnerPaceMinSeconds: s, runnerPaceMaxSeconds: s } });
+  }, seconds);
+}
 afterAll(async () => {
   await b?.close();
   await server?.close();
@@ -115,6 +120,39 @@ describe('capture-flagged runner', () => {
     expect(await button(search).getAttribute('data-done')).toBe('3');
     const { captures } = await lastRun();
     expect(captures.map((c) => c.record.itemId).sort()).toEqual(FLAGGED);
+    await search.close();
+  });
+
+  it('pauses, resumes and cancels from the panel', { timeout: 180_000 }, async () => {
+    await setPace(3);
+    const search = await openSearch();
+    await button(search).click();
+    await expect.poll(() => button(search).getAttribute('data-done'), { timeout: 60_000, interval: 100 }).toBe('1');
+    await panel(search, 'capture-flagged-pause').click();
+    await expect.poll(() => button(search).getAttribute('data-capture-state')).toBe('paused');
+    await new Promise((r) => setTimeout(r, 4000)); // longer than the pace: nothing moves while paused
+    expect(await button(search).getAttribute('data-done')).toBe('1');
+    expect((await lastRun()).run.state).toBe('paused');
+    await setPace(0);
+    await panel(search, 'capture-flagged-resume').click();
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 90_000 }).toBe('done');
+    expect((await lastRun()).captures.map((c) => c.record.itemId).sort()).toEqual(FLAGGED);
+
+    await setPace(3);
+    await search.reload();
+    // the reloaded page shows its finished run, and starts a new one on click
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 15_000 }).toBe('done');
+    await button(search).click();
+    await expect.poll(() => button(search).getAttribute('data-done'), { timeout: 60_000, interval: 100 }).toBe('1');
+    await panel(search, 'capture-flagged-cancel').click();
+    await expect.poll(() => button(search).getAttribute('data-capture-state')).toBe('idle');
+    expect(await button(search).getAttribute('data-total')).toBe('3');
+    await new Promise((r) => setTimeout(r, 4000));
+    const cancelled = await lastRun();
+    expect(cancelled.run.state).toBe('cancelled');
+    expect(cancelled.captures.length).toBe(1);
+    expect(b.context.pages().filter((p) => p.url().includes('item.taobao.com')).length).toBe(0);
+    await setPace(0);
     await search.close();
   });
 
