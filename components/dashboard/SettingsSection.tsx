@@ -5,6 +5,7 @@ import { dashboardMessages as m } from '@/components/dashboard/dashboard-message
 import { ScreenshotAccess } from '@/components/dashboard/ScreenshotAccess';
 import { TrustSettings } from '@/components/dashboard/TrustSettings';
 import { LockerSettings } from '@/components/locker/LockerSettings';
+import { RunnerPaceSetting } from '@/components/dashboard/RunnerPaceSetting';
 
 export function SettingsSection() {
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -48,6 +49,7 @@ export function SettingsSection() {
           {translate(m, 'captureImages')}
         </label>
       </p>
+      <RunnerPaceSetting settings={settings} onChange={change} />
       {saved ? <p className="muted">{translate(m, 'saved')}</p> : null}
       <ScreenshotAccess />
     </section>
