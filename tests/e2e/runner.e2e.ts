@@ -41,6 +41,14 @@ beforeAll(async () => {
   await setPace(0);
 });
 
+/** The runner's alarm as chrome.alarms has it (undefined when there is none). */
+async function runnerAlarm(): Promise<{ periodInMinutes?: number } | undefined> {
+  const found = await dash.evaluate(() =>
+    (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<unknown> } } }).chrome.alarms.get('listingproof-runner'),
+  );
+  return (found ?? undefined) as { periodInMinutes?: number } | undefined;
+}
+
 /** The runner's pace setting, written from an extension page as the settings are. */
 async function setPace(seconds: number): Promise<void> {
   await dash.evaluate(async (s) => {
@@ -160,6 +168,8 @@ describe('capture-flagged runner', () => {
     const search = await openSearch();
     await button(search).click();
     await expect.poll(async () => Number(await button(search).getAttribute('data-done')), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(1);
+    // the alarm that brings a stopped worker back while a run is going
+    expect(await runnerAlarm()).toMatchObject({ periodInMinutes: 0.5 });
     await stopExtensionWorker(b);
     const mid = await lastRun();
     expect(mid.run.state).toBe('running');
@@ -172,6 +182,7 @@ describe('capture-flagged runner', () => {
     const items = (await readRows<RunItemRecord>(dash, 'runItems')).filter((i) => i.runId === run.id);
     expect(items.map((i) => i.state)).toEqual(['done', 'done', 'done']);
     expect(new Set(items.map((i) => i.evidenceId)).size).toBe(3);
+    await expect.poll(() => runnerAlarm()).toBeUndefined(); // no run left: no alarm
     await search.close();
   });
 

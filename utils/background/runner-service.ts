@@ -104,7 +104,8 @@ async function visit(run: RunRecord, first: RunItemRecord): Promise<void> {
         await bringForward(tabId);
       }
       deadline = Date.now() + PAGE_TIMEOUT_MS; // no time limit while the person solves it
-    } else if (Date.now() > deadline || (page !== 'no-script' && (page.state === 'error' || page.state === 'not-a-listing'))) {
+    } else if (Date.now() > deadline || (page !== 'no-script' && ['error', 'not-a-listing', 'removed'].includes(page.state))) {
+      // (removed here: a takedown page that tells no item id, so there is nothing to file it under)
       await closeTab(tabId);
       return giveUp(item, page === 'no-script' ? 'the listing page did not load' : `the listing page is ${page.state}`);
     }
