@@ -212,4 +212,22 @@ describe('capture-flagged runner', () => {
     expect(after.lastRecheck).toMatchObject({ runId: run.id, live: ['taobao:781234567890'], removed: [`taobao:${SAME_SHOP_ID}`], suggestRemoved: false });
     expect(after.status ?? 'found').toBe('found'); // suggested at most, never changed
   });
+
+  it('sets re-check reminders 3 and 7 days after a case becomes complained in the dashboard', { timeout: 60_000 }, async () => {
+    const shopCase = (await readRows<CaseRecord>(dash, 'cases')).find((c) => c.shopKey === '310987654')!;
+    await dash.goto(dash.url().replace(/#.*$/, '') + '#cases');
+    const row = dash.locator(`[data-testid="case-row"][data-case-id="${shopCase.id}"]`);
+    await row.locator('[data-testid="case-complaint-no"]').fill('IPP-20261205-1');
+    const before = Date.now();
+    await row.locator('[data-testid="case-status"]').selectOption('complained');
+    const reminders = async () =>
+      (
+        await dash.evaluate(() =>
+          (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> } } }).chrome.alarms.getAll(),
+        )
+      ).filter((a) => a.name.startsWith(`listingproof-recheck:${shopCase.id}:`));
+    await expect.poll(async () => (await reminders()).length, { timeout: 15_000 }).toBe(2);
+    const days = (await reminders()).map((a) => Math.round((a.scheduledTime - before) / 86_400_000)).sort();
+    expect(days).toEqual([3, 7]);
+  });
 });
