@@ -94,6 +94,10 @@ async function visit(run: RunRecord, first: RunItemRecord): Promise<void> {
     if (current.state === 'paused' && current.blockedTabId === undefined) return; // the investigator paused: the tab waits for resume
     const page: RunnerPage = await askPage(tabId);
     if (page === 'gone') return giveUp(item, 'the listing tab was closed');
+    if (typeof page === 'object' && 'invalid' in page) {
+      await closeTab(tabId);
+      return giveUp(item, `the listing page's answer was refused: ${page.invalid}`);
+    }
     if (page !== 'no-script' && page.capture && (page.state === 'ready' || page.state === 'removed')) {
       if (current.blockedTabId !== undefined) await report(await updateRun(db, run.id, { state: 'running', blockedTabId: undefined }));
       return captureItem(current, item, tabId, page.capture, startedAt);

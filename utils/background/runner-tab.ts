@@ -1,11 +1,13 @@
 import { browser } from '#imports';
 import { messaging } from '@/utils/messaging/protocol';
-import type { ContentStartCapture } from '@/utils/messaging/schemas';
+import { z } from 'zod';
+import { contentStartCaptureSchema, type ContentStartCapture } from '@/utils/messaging/schemas';
 import type { PanelState } from '@/utils/content/panel-view';
 
 // The tabs the runner opens: one listing at a time, in the background, closed once captured.
 
-export type RunnerPage = { state: PanelState; capture?: ContentStartCapture } | 'no-script' | 'gone';
+/** `invalid`: the page's answer did not pass its schema (the reason names the fields) */
+export type RunnerPage = { state: PanelState; capture?: ContentStartCapture } | { invalid: string } | 'no-script' | 'gone';
 
 export async function openListingTab(url: string, near: { windowId?: number; openerTabId?: number }): Promise<number> {
   const opener = near.openerTabId !== undefined ? await browser.tabs.get(near.openerTabId).catch(() => undefined) : undefined;
@@ -26,13 +28,22 @@ export async function tabExists(tabId: number): Promise<boolean> {
   return (await browser.tabs.get(tabId).catch(() => undefined)) !== undefined;
 }
 
+// The reply carries what a marketplace page let its content script read: checked like any
+// message from a page before the capture path uses it.
+const PANEL_STATES = ['loading', 'ready', 'login-required', 'captcha', 'not-a-listing', 'error', 'removed'] as const satisfies readonly PanelState[];
+const runnerPageSchema = z.object({ state: z.enum(PANEL_STATES), capture: contentStartCaptureSchema.optional() });
+
 /** What the tab's panel shows: `no-script` while its content script is not there yet, `gone` once the tab is closed. */
 export async function askPage(tabId: number): Promise<RunnerPage> {
+  let reply: unknown;
   try {
-    return await messaging.sendMessage('tabRunnerPage', {}, { tabId, frameId: 0 });
+    reply = await messaging.sendMessage('tabRunnerPage', {}, { tabId, frameId: 0 });
   } catch {
     return (await tabExists(tabId)) ? 'no-script' : 'gone';
   }
+  const parsed = runnerPageSchema.safeParse(reply);
+  if (!parsed.success) return { invalid: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return parsed.data;
 }
 
 /** A login wall or captcha: the person has to see that tab to solve it. */
