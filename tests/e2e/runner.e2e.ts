@@ -21,6 +21,9 @@ const SEARCH: FixtureRoute = { url: 'https://s.taobao.com/search?q=xr200&tab=run
 const FLAGGED = ['781234567890', '790000000111', '790000000222'];
 // 790000000222's page: the real listing, or a captcha in its place until the person solves it
 const hostile: FixtureRoute = { ...PAGES.taobaoHostile };
+// 790000000111's page, or a redirect to the marketplace's login host until the person logs in
+const latePrice: FixtureRoute = { ...PAGES.taobaoLatePrice };
+const LOGIN: FixtureRoute = { url: 'https://login.taobao.com/member/login.jhtml', file: PAGES.taobaoLogin.file };
 // a second listing of the shop of 781234567890 (极光数码专营店), taken down before the re-check
 const SAME_SHOP_ID = '781234567899';
 const sameShop: FixtureRoute = {
@@ -34,7 +37,14 @@ let b: ExtensionBrowser;
 let dash: Page;
 
 beforeAll(async () => {
-  server = await startFixtureServer([SEARCH, hostile, sameShop, ...ALL_ROUTES.filter((r) => r.url !== hostile.url)]);
+  server = await startFixtureServer([
+    SEARCH,
+    hostile,
+    latePrice,
+    sameShop,
+    LOGIN,
+    ...ALL_ROUTES.filter((r) => r.url !== hostile.url && r.url !== latePrice.url),
+  ]);
   b = await launchWithExtension(server.port, { grantScreenshotAccess: true });
   dash = await importThroughDashboard(b, [DEMO_AUTHORIZED_LIST]);
   // pace 0: the next listing at once (the default waits 8–12 s between listings)
@@ -128,6 +138,22 @@ describe('capture-flagged runner', () => {
     expect(await button(search).getAttribute('data-done')).toBe('3');
     const { captures } = await lastRun();
     expect(captures.map((c) => c.record.itemId).sort()).toEqual(FLAGGED);
+    await search.close();
+  });
+
+  it('pauses while a listing tab is sent to the login host, and goes on once the person is back on the listing', { timeout: 180_000 }, async () => {
+    latePrice.redirectTo = `${LOGIN.url}?redirectURL=${encodeURIComponent(latePrice.url)}`;
+    const search = await openSearch();
+    await button(search).click();
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 90_000 }).toBe('paused');
+    const login = b.context.pages().find((p) => p.url().startsWith(LOGIN.url))!;
+    expect(login).toBeDefined();
+    await expect.poll(() => login.evaluate(() => document.visibilityState)).toBe('visible');
+
+    delete latePrice.redirectTo; // logged in: the login page sends the person back to the listing
+    await login.goto(latePrice.url);
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 90_000 }).toBe('done');
+    expect((await lastRun()).captures.map((c) => c.record.itemId).sort()).toEqual(FLAGGED);
     await search.close();
   });
 

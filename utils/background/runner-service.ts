@@ -21,6 +21,8 @@ export const RUNNER_ALARM = 'listingproof-runner';
 const POLL_MS = 400;
 /** a listing page that is not ready (nor blocked) after this long is an attempt failed */
 const PAGE_TIMEOUT_MS = 45_000;
+/** a listing tab that has been on another host this long waits for the person (a login or verification) */
+const ELSEWHERE_MS = 2_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let driving: Promise<void> | undefined;
@@ -88,6 +90,7 @@ async function visit(run: RunRecord, first: RunItemRecord): Promise<void> {
   }
   const tabId = item.tabId!;
   let deadline = Date.now() + PAGE_TIMEOUT_MS;
+  let elsewhereSince: number | undefined;
   for (;;) {
     const current = await db.runs.get(run.id);
     if (!current || current.state === 'cancelled') return closeTab(tabId);
@@ -98,20 +101,24 @@ async function visit(run: RunRecord, first: RunItemRecord): Promise<void> {
       await closeTab(tabId);
       return giveUp(item, `the listing page's answer was refused: ${page.invalid}`);
     }
-    if (page !== 'no-script' && page.capture && (page.state === 'ready' || page.state === 'removed')) {
+    if (typeof page === 'object' && page.capture && (page.state === 'ready' || page.state === 'removed')) {
       if (current.blockedTabId !== undefined) await report(await updateRun(db, run.id, { state: 'running', blockedTabId: undefined }));
       return captureItem(current, item, tabId, page.capture, startedAt);
     }
-    if (page !== 'no-script' && (page.state === 'captcha' || page.state === 'login-required')) {
+    // off the marketplace for a while: a login or verification page on another host
+    elsewhereSince = page === 'elsewhere' ? (elsewhereSince ?? Date.now()) : undefined;
+    const blocked =
+      typeof page === 'object' ? page.state === 'captcha' || page.state === 'login-required' : Date.now() - (elsewhereSince ?? Infinity) >= ELSEWHERE_MS;
+    if (blocked) {
       if (current.blockedTabId !== tabId) {
         await report(await updateRun(db, run.id, { state: 'paused', blockedTabId: tabId }));
         await bringForward(tabId);
       }
       deadline = Date.now() + PAGE_TIMEOUT_MS; // no time limit while the person solves it
-    } else if (Date.now() > deadline || (page !== 'no-script' && ['error', 'not-a-listing', 'removed'].includes(page.state))) {
+    } else if (Date.now() > deadline || (typeof page === 'object' && ['error', 'not-a-listing', 'removed'].includes(page.state))) {
       // (removed here: a takedown page that tells no item id, so there is nothing to file it under)
       await closeTab(tabId);
-      return giveUp(item, page === 'no-script' ? 'the listing page did not load' : `the listing page is ${page.state}`);
+      return giveUp(item, typeof page === 'object' ? `the listing page is ${page.state}` : 'the listing page did not load');
     }
     await sleep(POLL_MS);
   }

@@ -1,13 +1,18 @@
 import { browser } from '#imports';
 import { messaging } from '@/utils/messaging/protocol';
+import { pageScriptFor } from '@/utils/marketplaces/page-scripts';
 import { z } from 'zod';
 import { contentStartCaptureSchema, type ContentStartCapture } from '@/utils/messaging/schemas';
 import type { PanelState } from '@/utils/content/panel-view';
 
 // The tabs the runner opens: one listing at a time, in the background, closed once captured.
 
-/** `invalid`: the page's answer did not pass its schema (the reason names the fields) */
-export type RunnerPage = { state: PanelState; capture?: ContentStartCapture } | { invalid: string } | 'no-script' | 'gone';
+/**
+ * `invalid`: the page's answer did not pass its schema (the reason names the fields).
+ * `elsewhere`: the tab went off the marketplace's listing pages: in practice to a login or
+ * verification host (login.taobao.com, passport.jd.com).
+ */
+export type RunnerPage = { state: PanelState; capture?: ContentStartCapture } | { invalid: string } | 'no-script' | 'elsewhere' | 'gone';
 
 export async function openListingTab(url: string, near: { windowId?: number; openerTabId?: number }): Promise<number> {
   const opener = near.openerTabId !== undefined ? await browser.tabs.get(near.openerTabId).catch(() => undefined) : undefined;
@@ -39,7 +44,11 @@ export async function askPage(tabId: number): Promise<RunnerPage> {
   try {
     reply = await messaging.sendMessage('tabRunnerPage', {}, { tabId, frameId: 0 });
   } catch {
-    return (await tabExists(tabId)) ? 'no-script' : 'gone';
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    if (!tab) return 'gone';
+    // A loaded page no script of ours serves (its address hidden without host access, or on no
+    // marketplace listing host) is somewhere else than the listing.
+    return tab.status === 'complete' && !pageScriptFor(tab.url ?? '') ? 'elsewhere' : 'no-script';
   }
   const parsed = runnerPageSchema.safeParse(reply);
   if (!parsed.success) return { invalid: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
