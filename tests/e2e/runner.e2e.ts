@@ -110,6 +110,15 @@ describe('capture-flagged runner', () => {
       for (const a of c.record.artifacts) if (a.path !== 'seal.json') expect(c.recomputed[a.path]).toBe(a.sha256);
       expect(c.record.artifacts.some((a) => a.method === 'captureVisibleTab')).toBe(true);
     }
+    // the toolbar badge of the search tab says how far the run got
+    const badge = () =>
+      dash.evaluate(async (url) => {
+        type Api = { tabs: { query(q: object): Promise<{ id: number }[]> }; action: { getBadgeText(d: object): Promise<string> } };
+        const chrome = (globalThis as unknown as { chrome: Api }).chrome;
+        const [tab] = await chrome.tabs.query({ url });
+        return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : '';
+      }, SEARCH.url);
+    await expect.poll(badge).toBe('3/3');
     // the clean (authorized) Tmall result was never opened
     expect(server.hits.get('https://detail.tmall.com/item.htm?id=750123456781') ?? 0).toBe(0);
     // the runner's tabs are closed again
