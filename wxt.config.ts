@@ -16,8 +16,8 @@ export default defineConfig({
     // TSAs, most of which (the public defaults included) serve plain http. Asked for when needed.
     optional_host_permissions: ['<all_urls>', 'https://*/*', 'http://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // No `tabs`: the background reads the URL only of marketplace tabs, which the host permissions
-    // already reveal. No `downloads`: exports are saved from the dashboard page (components/ui/save-blob.ts).
-    permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    // already reveal. `notifications`: re-check reminders after a complaint. No `downloads`: exports are saved from the dashboard page (components/ui/save-blob.ts).
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'contextMenus', 'notifications', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     optional_permissions: ['management'],
     // what a company may set by policy (read-only in the dashboard): the locker and the brand key
     // (Chromium's policy schema; Firefox reads managed storage from its own policies.json)

@@ -6,6 +6,7 @@ import { ScreenshotAccess } from '@/components/dashboard/ScreenshotAccess';
 import { TrustSettings } from '@/components/dashboard/TrustSettings';
 import { LockerSettings } from '@/components/locker/LockerSettings';
 import { BrandKeySettings } from '@/components/team/BrandKeySettings';
+import { RunnerPaceSetting } from '@/components/dashboard/RunnerPaceSetting';
 
 export function SettingsSection() {
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -57,6 +58,7 @@ export function SettingsSection() {
           {translate(m, 'captureImages')}
         </label>
       </p>
+      <RunnerPaceSetting settings={settings} onChange={change} />
       {saved ? <p className="muted">{translate(m, 'saved')}</p> : null}
       <ScreenshotAccess />
     </section>

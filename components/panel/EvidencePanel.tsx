@@ -12,6 +12,8 @@ interface Props {
   onCapture: () => void;
   /** the chat capture controls (picker), shown on every state */
   chat?: ReactNode;
+  /** the capture-flagged runner's button and progress, inside the search summary (contract §6.1) */
+  flagged?: ReactNode;
 }
 
 function Field({ testId, label, value, shown }: { testId: string; label: string; value: string; shown?: string }) {
@@ -31,7 +33,7 @@ function dotClass(view: PanelView): string {
 }
 
 /** The in-page panel (contract §1). Everything from the page is rendered as React text. */
-export function EvidencePanel({ view, onCapture, chat }: Props) {
+export function EvidencePanel({ view, onCapture, chat, flagged }: Props) {
   const [collapsed, setCollapsed] = useState(false);
   const l = view.listing;
   return (
@@ -64,6 +66,7 @@ export function EvidencePanel({ view, onCapture, chat }: Props) {
               <span>{translate(m, 'belowMin')}</span>
               <span>{view.search.belowMin}</span>
             </div>
+            {flagged}
           </div>
         ) : null}
         {view.state === 'removed' && !l ? (

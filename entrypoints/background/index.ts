@@ -11,6 +11,8 @@ import { registerPageScriptInjection } from '@/utils/background/page-scripts';
 import { registerTimestampQueue, retryPendingStamps } from '@/utils/background/timestamp-service';
 import { registerFirstRun } from '@/utils/background/first-run';
 import { registerLocker } from '@/utils/background/locker-service';
+import { registerRunner } from '@/utils/background/runner-registration';
+import { syncRecheckReminders } from '@/utils/background/recheck-reminders';
 
 // Wiring only: each handler's logic lives in utils/background/.
 export default defineBackground(() => {
@@ -23,7 +25,10 @@ export default defineBackground(() => {
     forgetIndex();
     await broadcastListChanged();
   });
-  receive('pageCasesChanged', () => broadcastListChanged());
+  receive('pageCasesChanged', async () => {
+    await broadcastListChanged();
+    await syncRecheckReminders(); // a case just complained gets its re-check reminders
+  });
   receive('contentStartCapture', async (data, sender) => {
     const tab = sender.tab;
     if (tab?.id === undefined || tab.windowId === undefined || !tab.url) throw new Error('contentStartCapture: no tab');
@@ -41,4 +46,5 @@ export default defineBackground(() => {
   registerCaptureTriggers();
   registerScheduledSync();
   registerLocker();
+  registerRunner();
 });

@@ -12,6 +12,7 @@ import { benchStamp } from '@/tests/bench/stamp-bench';
 import { benchVerify } from '@/tests/bench/verify-bench';
 import { benchLocker } from '@/tests/bench/locker-bench';
 import { benchDashboard } from '@/tests/bench/dashboard-bench';
+import { benchRunner } from '@/tests/bench/runner-bench';
 
 // `npm run bench [-- --only <part>] [-- --full]`: runs each part in turn, each printing its own
 // table against a reference measured in the same run. A failing part prints its error and the
@@ -69,6 +70,11 @@ const PARTS: Part[] = [
     name: 'dashboard',
     about: 'the dashboard with 10,000 captures: captures view render, filters, scrolling, JS heap vs 500 plain rows',
     run: (p, full) => benchDashboard(p, { rounds: full ? 9 : 5 }),
+  },
+  {
+    name: 'runner',
+    about: 'capture-flagged runner, 20 flagged results at pace 0: per-listing time vs the same capture done directly, browser memory after 5, 10, 20',
+    run: (p) => benchRunner(p),
   },
 ];
 

@@ -1,5 +1,8 @@
 import { browser } from '#imports';
-import { database } from '@/utils/db/database';
+import type { Table } from 'dexie';
+import { database, type ListingProofDatabase } from '@/utils/db/database';
+import type { CaptureRecord } from '@/utils/model/capture';
+import type { CaptureSource } from '@/utils/model/capture-source';
 import { captureListing } from '@/utils/evidence/capture-listing';
 import { captureVisibleTabPng, extensionApis, pageCaptureSaveAsMhtml } from '@/utils/evidence/browser-apis';
 import { collectExtensionEnvironment, combineEnvironment } from '@/utils/evidence/environment';
@@ -35,11 +38,23 @@ export async function screenshotOfTab(tabId: number, windowId: number): Promise<
   return png;
 }
 
+/** What the runner adds to a capture: its source, and a write in the storing transaction. */
+export interface RunCaptureHooks {
+  source: CaptureSource;
+  alsoWrites: Table[];
+  /** runs inside the storing transaction, after the custody entry */
+  onStored(db: ListingProofDatabase, record: CaptureRecord): Promise<void>;
+}
+
 /**
  * Runs one capture for the tab that asked. The listing is re-validated and the verdict recomputed
  * here: the content script's view is only a request, the record is the background's.
  */
-export async function captureForTab(data: ContentStartCapture, tab: { id: number; windowId: number; url: string }): Promise<{ evidenceId: string }> {
+export async function captureForTab(
+  data: ContentStartCapture,
+  tab: { id: number; windowId: number; url: string },
+  run?: RunCaptureHooks,
+): Promise<{ evidenceId: string }> {
   if (running.has(tab.id)) throw new Error('A capture is already running in this tab.');
   running.add(tab.id);
   try {
@@ -67,7 +82,9 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
             actor: settings.investigator,
             detail: `captured ${rec.url}; seal.json sha256 ${sealSha256Of(rec)}`,
           });
+          if (run) await run.onStored(db, rec);
         },
+        alsoWrites: run?.alsoWrites,
         seal: { name: settings.investigator, org: settings.investigatorOrg, keyId: key.keyId },
       },
       {
@@ -86,6 +103,7 @@ export async function captureForTab(data: ContentStartCapture, tab: { id: number
         investigator: settings.investigator,
         lowestPrice: formatFen(lowestPriceFen(listing)),
         options: { stitched: settings.stitchedCapture, productImages: settings.captureImages },
+        source: run?.source,
       },
       progress,
     );

@@ -1,8 +1,8 @@
 import type { MarketplaceAdapter } from '@/utils/marketplaces/adapter';
 import { messaging } from '@/utils/messaging/protocol';
-import type { CaptureProgress, VerdictQuery } from '@/utils/messaging/schemas';
+import type { CaptureProgress, ContentStartCapture, VerdictQuery } from '@/utils/messaging/schemas';
 import type { Verdict } from '@/utils/model/capture';
-import type { PanelView } from '@/utils/content/panel-view';
+import type { PanelState, PanelView } from '@/utils/content/panel-view';
 import { snapshot, takedownListing, toQuery, verdictKey } from '@/utils/content/listing-session';
 
 /** Item-page logic of the content script: extraction -> panel view -> verdict -> capture. */
@@ -63,27 +63,43 @@ export class ListingController {
     if (p.state === 'running') this.update({ capture: { state: 'running', step: p.step } });
   }
 
-  async capture(): Promise<{ started: boolean }> {
+  /**
+   * What a capture of this page sends: the page read again now. A removed page is captured with
+   * what is known, as proof of the takedown; undefined while there is nothing to capture.
+   */
+  capturePayload(): ContentStartCapture | undefined {
     const current = this.view();
     const capturable = current.state === 'ready' || current.state === 'removed';
-    if (!capturable || current.kind !== 'item' || current.capture.state === 'running') return { started: false };
+    if (!capturable || current.kind !== 'item') return undefined;
     const url = new URL(location.href);
     const snap = snapshot(this.adapter, document, url, 0);
-    // a removed page is captured with what is known, as proof of the takedown
     const listing = snap.result.ok ? snap.result.listing : snap.removed && takedownListing(snap.removed, url, document.title);
-    if (!listing) return { started: false };
+    if (!listing) return undefined;
+    return {
+      extraction: {
+        listing,
+        sources: snap.result.ok ? (snap.result.sources as Record<string, 'state' | 'dom' | 'url'>) : { itemId: 'url' },
+        warnings: snap.result.warnings.slice(0, 200).map((w) => w.slice(0, 2000)),
+        extractorVersion: this.adapter.extractorVersion,
+      },
+      pageTitle: document.title.slice(0, 2000),
+      requestedUrl: this.requestedUrl,
+    };
+  }
+
+  /** The runner's view of this tab (utils/background/runner-service.ts): the state, and what to capture once there is something. */
+  runnerPage(): { state: PanelState; capture?: ContentStartCapture } {
+    const capture = this.capturePayload();
+    return capture ? { state: this.view().state, capture } : { state: this.view().state };
+  }
+
+  async capture(): Promise<{ started: boolean }> {
+    if (this.view().capture.state === 'running') return { started: false };
+    const payload = this.capturePayload();
+    if (!payload) return { started: false };
     this.update({ capture: { state: 'running', step: 'start' } });
     try {
-      const { evidenceId } = await messaging.sendMessage('contentStartCapture', {
-        extraction: {
-          listing,
-          sources: snap.result.ok ? (snap.result.sources as Record<string, 'state' | 'dom' | 'url'>) : { itemId: 'url' },
-          warnings: snap.result.warnings.slice(0, 200).map((w) => w.slice(0, 2000)),
-          extractorVersion: this.adapter.extractorVersion,
-        },
-        pageTitle: document.title.slice(0, 2000),
-        requestedUrl: this.requestedUrl,
-      });
+      const { evidenceId } = await messaging.sendMessage('contentStartCapture', payload);
       this.update({ capture: { state: 'done', evidenceId } });
     } catch (err) {
       this.update({ capture: { state: 'failed', error: err instanceof Error ? err.message : String(err) } });

@@ -23,6 +23,18 @@ export interface SearchSummaryView {
   total: number;
   unauthorized: number;
   belowMin: number;
+  /** results the capture-flagged runner captures (contract §6.1), each item once, in page order */
+  flagged?: { platform: Platform; itemId: string }[];
+}
+
+/** The capture-flagged run of this search page, as the background reports it. */
+export interface RunView {
+  runId: string;
+  state: 'idle' | 'running' | 'paused' | 'done' | 'failed';
+  done: number;
+  total: number;
+  /** paused on a login wall or captcha (not by the investigator) */
+  blocked?: boolean;
 }
 
 export interface CaptureView {
@@ -42,6 +54,8 @@ export interface PanelView {
   /** a taken-down listing: what the URL still tells (contract §6.1) */
   removed?: RemovedItem;
   capture: CaptureView;
+  /** the capture-flagged run started from this search page */
+  run?: RunView;
   /** why the state is what it is, for people (not a data-* value) */
   detail?: string;
 }

@@ -14,6 +14,8 @@ import { pageSummary } from '@/utils/content/page-summary';
 import { createPageChatSession } from '@/utils/content/page-chat-session';
 import { registerChatTabHandlers } from '@/utils/content/chat-tab-handlers';
 import { ChatSection } from '@/components/panel/ChatSection';
+import { CaptureFlaggedButton } from '@/components/panel/CaptureFlaggedButton';
+import { createFlaggedRun } from '@/utils/content/flagged-run';
 
 /**
  * Everything a marketplace content script does: mount the panel, read the page with its adapter,
@@ -25,11 +27,29 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
   // A chat panel on any page of these hosts, picked by the user (contract §1).
   const chat = createPageChatSession(() => render());
   const render = () =>
-    panel.render(<EvidencePanel view={view} onCapture={() => void listing.capture()} chat={<ChatSection view={chat.view} actions={chat} pickable />} />);
+    panel.render(
+      <EvidencePanel
+        view={view}
+        onCapture={() => void listing.capture()}
+        chat={<ChatSection view={chat.view} actions={chat} pickable />}
+        flagged={
+          view.search ? (
+            <CaptureFlaggedButton
+              search={view.search}
+              run={view.run}
+              error={flagged.error()}
+              onStart={() => void flagged.start()}
+              onControl={(c) => void flagged.control(c)}
+            />
+          ) : null
+        }
+      />,
+    );
   const update = (patch: Partial<PanelView>) => {
     view = { ...view, ...patch };
     render();
   };
+  const flagged = createFlaggedRun(() => view, update);
   render();
 
   const requestVerdicts = async (queries: Parameters<typeof messaging.sendMessage<'contentVerdicts'>>[1]['queries']) =>
@@ -79,8 +99,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
       void refresh();
     },
     summary: () => pageSummary(view),
+    runnerPage: () => listing.runnerPage(),
+    onRunProgress: (p) => flagged.onProgress(p),
   });
   await refresh();
+  if (view.kind === 'search') void flagged.restore();
   const stop = observePage(document.documentElement, () => void refresh());
   ctx.onInvalidated(stop);
   // SPA navigation between items without a page load.

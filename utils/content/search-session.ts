@@ -31,6 +31,9 @@ function toQuery(r: SearchResult): VerdictQuery {
   };
 }
 
+/** What the capture-flagged runner captures: not authorized, authorization expired, or below the minimum. */
+export const isFlagged = (v: Verdict) => v.seller === 'unauthorized' || v.seller === 'expired' || v.price === 'below-min';
+
 const keyOf = (r: SearchResult) => `${r.platform}:${r.itemId}:${r.shopId ?? r.sellerId ?? r.shopName ?? ''}:${r.priceFen ?? ''}`;
 
 /**
@@ -90,7 +93,7 @@ export class SearchSession {
 
   /** Puts up every result's badge and counts each item once for the summary. */
   private place(results: SearchResult[], verdicts: Map<string, Verdict>): SearchSummaryView {
-    const summary: SearchSummaryView = { total: 0, unauthorized: 0, belowMin: 0 };
+    const summary: SearchSummaryView = { total: 0, unauthorized: 0, belowMin: 0, flagged: [] };
     const seen = new Set<string>();
     for (const r of results) {
       const v = verdicts.get(keyOf(r)) ?? UNKNOWN;
@@ -100,6 +103,7 @@ export class SearchSession {
       summary.total += 1;
       if (v.seller === 'unauthorized') summary.unauthorized += 1;
       if (v.price === 'below-min') summary.belowMin += 1;
+      if (isFlagged(v)) summary.flagged!.push({ platform: r.platform, itemId: r.itemId });
     }
     return summary;
   }

@@ -1,6 +1,8 @@
 import type { ContentScriptContext } from '#imports';
 import { receive } from '@/utils/messaging/receive';
-import type { CaptureProgress } from '@/utils/messaging/schemas';
+import type { CaptureProgress, ContentStartCapture } from '@/utils/messaging/schemas';
+import type { RunProgress } from '@/utils/messaging/runner-schemas';
+import type { PanelState } from '@/utils/content/panel-view';
 import type { PageSummary } from '@/utils/content/page-summary';
 import { createPageCaptureSession } from '@/utils/evidence/page-session';
 import { collectPageEnvironment } from '@/utils/evidence/environment';
@@ -11,6 +13,9 @@ interface Hooks {
   onProgress(p: CaptureProgress): void;
   onListChanged(): void;
   summary(): PageSummary;
+  /** the runner asks a tab it opened for its state and capture payload */
+  runnerPage(): { state: PanelState; capture?: ContentStartCapture };
+  onRunProgress(p: RunProgress): void;
 }
 
 /**
@@ -25,6 +30,8 @@ export function registerTabHandlers(ctx: ContentScriptContext, hooks: Hooks): vo
     receive('tabCaptureProgress', (p) => hooks.onProgress(p)),
     receive('tabListChanged', () => hooks.onListChanged()),
     receive('tabPageSummary', () => hooks.summary()),
+    receive('tabRunnerPage', () => hooks.runnerPage()),
+    receive('tabRunProgress', (p) => hooks.onRunProgress(p)),
     receive('tabCaptureRequest', async (req): Promise<unknown> => {
       session ??= createPageCaptureSession(window);
       switch (req.op) {

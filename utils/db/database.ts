@@ -4,6 +4,7 @@ import type { CustodyEventName } from '@/utils/model/custody-event';
 import type { ArtifactBlobRecord, CaptureRecord, CaseRecord } from '@/utils/model/capture';
 import type { InvestigatorKeyRecord, TimestampRecord } from '@/utils/model/trust';
 import type { LockerQueueRecord } from '@/utils/locker/queue-record';
+import type { RunItemRecord, RunRecord } from '@/utils/runner/run-model';
 
 export interface MetaRecord {
   key: string;
@@ -52,6 +53,8 @@ export class ListingProofDatabase extends Dexie {
   timestamps!: Table<TimestampRecord, string>;
   investigatorKeys!: Table<InvestigatorKeyRecord, string>;
   lockerQueue!: Table<LockerQueueRecord, string>;
+  runs!: Table<RunRecord, string>;
+  runItems!: Table<RunItemRecord, [string, number]>;
 
   constructor(name = 'listingproof') {
     super(name);

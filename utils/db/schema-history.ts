@@ -41,4 +41,12 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       lockerQueue: 'id, captureId, state',
     },
   },
+  {
+    version: 4,
+    stores: {
+      // the capture-flagged runner and re-checks: one row per run, one per listing it visits, in order
+      runs: 'id, state, createdAt',
+      runItems: '[runId+seq], runId, state, itemKey',
+    },
+  },
 ];

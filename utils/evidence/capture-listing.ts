@@ -13,6 +13,7 @@ import type { PageCaptureMetrics, PageRequests } from '@/utils/evidence/page-req
 import type { SentRenderImages } from '@/utils/evidence/render-images';
 import { storeCapture, type StoreOptions } from '@/utils/evidence/store-capture';
 import type { CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
+import type { CaptureSource } from '@/utils/model/capture-source';
 
 // One click, one capture (background side): hide our panel -> viewport -> full page -> panel
 // back; page source (MHTML + serialized DOM); listing.json; product images; SHA-256 of every
@@ -32,6 +33,8 @@ export interface CaptureListingInput {
   lowestPrice: string;
   /** productImages: fetch the listing's product images at full size (the `captureImages` setting; default on) */
   options: { stitched: boolean; productImages?: boolean };
+  /** the run that made this capture (capture-flagged runner, re-check) */
+  source?: CaptureSource;
 }
 
 export interface CaptureListingDeps {
@@ -52,6 +55,8 @@ export interface CaptureListingDeps {
   onStored?: StoreOptions['onStored'];
   /** who seals the capture (seal.json, §6.3) */
   seal?: StoreOptions['seal'];
+  /** tables `onStored` writes besides the capture's own */
+  alsoWrites?: StoreOptions['alsoWrites'];
 }
 
 export interface CaptureProgress {
@@ -222,12 +227,14 @@ export async function captureListing(
     environment: env,
     artifacts,
     warnings,
+    ...(input.source ? { source: input.source } : {}),
   };
   const stored = await storeCapture(deps.db, draft, files.blobs(), {
     now: localIsoString(deps.now()),
     newCaseId: () => deps.randomUUID(),
     onStored: deps.onStored,
     seal: deps.seal,
+    alsoWrites: deps.alsoWrites,
   });
   onProgress({ step: 'storing', done: total, total });
   return stored;

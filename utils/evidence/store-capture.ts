@@ -1,4 +1,4 @@
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { ListingProofDatabase } from '@/utils/db/database';
 import { CaptureStepError, errorMessage } from '@/utils/evidence/capture-step-error';
 import { shopKeyOf } from '@/utils/evidence/shop-key';
@@ -28,6 +28,8 @@ export interface StoreOptions {
    * `pending` timestamp row is queued, so no stored capture is ever without its seal or its turn.
    */
   seal?: SealInvestigator;
+  /** more tables `onStored` writes (e.g. the runner's queue, whose item is done with this capture) */
+  alsoWrites?: Table[];
 }
 
 interface NamedError {
@@ -84,15 +86,19 @@ export async function storeCapture(
     sealSha256 = built.sha256;
   }
   try {
-    return await db.transaction('rw', [db.cases, db.captures, db.artifactBlobs, db.custody, db.meta, db.timestamps], async (tx) => {
-      const found = await findOrCreateCase(db, sealed, options.now, options.newCaseId);
-      const record = captureRecordSchema.parse({ ...sealed, caseId: found.id });
-      await db.captures.add(record);
-      await db.artifactBlobs.bulkAdd(sealed.artifacts.map((a) => ({ id: `${record.id}/${a.path}`, captureId: record.id, data: allBlobs.get(a.path)! })));
-      if (sealSha256) await db.timestamps.add({ captureId: record.id, status: 'pending', sealSha256, attempts: 0, nextAttemptAt: new Date(0).toISOString() });
-      if (options.onStored) await options.onStored(db, record, tx);
-      return record;
-    });
+    return await db.transaction(
+      'rw',
+      [db.cases, db.captures, db.artifactBlobs, db.custody, db.meta, db.timestamps, ...(options.alsoWrites ?? [])],
+      async (tx) => {
+        const found = await findOrCreateCase(db, sealed, options.now, options.newCaseId);
+        const record = captureRecordSchema.parse({ ...sealed, caseId: found.id });
+        await db.captures.add(record);
+        await db.artifactBlobs.bulkAdd(sealed.artifacts.map((a) => ({ id: `${record.id}/${a.path}`, captureId: record.id, data: allBlobs.get(a.path)! })));
+        if (sealSha256) await db.timestamps.add({ captureId: record.id, status: 'pending', sealSha256, attempts: 0, nextAttemptAt: new Date(0).toISOString() });
+        if (options.onStored) await options.onStored(db, record, tx);
+        return record;
+      },
+    );
   } catch (err) {
     if (err instanceof CaptureStepError) throw err;
     if (isQuotaError(err)) {

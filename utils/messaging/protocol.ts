@@ -14,6 +14,9 @@ import {
   tabCaptureRequestSchema,
 } from '@/utils/messaging/schemas';
 import { contentStartChatCaptureSchema, tabChatRequestSchema } from '@/utils/messaging/chat-schemas';
+import { contentStartRunSchema, recheckCasesSchema, runControlSchema, runProgressSchema, type RunProgress } from '@/utils/messaging/runner-schemas';
+import type { ContentStartCapture } from '@/utils/messaging/schemas';
+import type { PanelState } from '@/utils/content/panel-view';
 
 // The one protocol of the extension: each message name maps to who may send it and the zod schema
 // of its payload. The payload types, the receivers' parsing and the sender checks all come from
@@ -60,6 +63,18 @@ export const MESSAGES = {
   tabChatProgress: message()('background', captureProgressSchema),
   /** dashboard -> background: ask now for every pending timestamp ("retry now") */
   pageRetryTimestamps: message<{ stamped: number; pending: number; failed: number }>()('extension-page', emptySchema),
+  /** search page -> background: capture its flagged results one at a time (the runner) */
+  contentStartRun: message<RunProgress>()('content', contentStartRunSchema),
+  /** search page -> background: pause, resume or cancel its run */
+  contentRunControl: message<RunProgress>()('content', runControlSchema),
+  /** search page -> background: the latest run started from this tab, if any (a reloaded panel) */
+  contentRunStatus: message<RunProgress | null>()('content', emptySchema),
+  /** background -> search page: its run's progress */
+  tabRunProgress: message()('background', runProgressSchema),
+  /** background -> a tab the runner opened: the panel's state and, when ready or removed, what to capture */
+  tabRunnerPage: message<{ state: PanelState; capture?: ContentStartCapture }>()('background', emptySchema),
+  /** dashboard -> background: re-check cases, `{caseIds}` or `{allOpen: true}` (their listings visited by the runner) */
+  pageRecheckCases: message<RunProgress>()('extension-page', recheckCasesSchema),
 };
 
 export type MessageName = keyof typeof MESSAGES;

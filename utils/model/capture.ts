@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { platformSchema } from '@/utils/model/listing';
 import { caseStatusSchema, type CaseStatus, type CaseStatusChange } from '@/utils/model/case-status';
+import { captureSourceSchema } from '@/utils/model/capture-source';
 
 // What one stored capture is. Artifact bytes live in their own table (see utils/db), this is
 // the metadata that lists them with the hash computed at capture time.
@@ -85,6 +86,8 @@ export const captureRecordSchema = z.object({
   artifacts: z.array(artifactSchema),
   warnings: z.array(z.string()),
   notes: z.string().optional(),
+  /** the run (search page or re-check) that made this capture, when one did */
+  source: captureSourceSchema.optional(),
 });
 export type CaptureRecord = z.infer<typeof captureRecordSchema>;
 
@@ -102,6 +105,17 @@ export interface CaseRecord {
   statusHistory?: CaseStatusChange[];
   /** set when a shop is captured again after its case was closed */
   repeatOffender?: boolean;
+  /** the latest re-check: which listings were live and which taken down */
+  lastRecheck?: CaseRecheck;
+}
+
+export interface CaseRecheck {
+  runId: string;
+  at: string;
+  live: string[];
+  removed: string[];
+  /** every listing is gone: `removed` is suggested (the status stays the investigator's) */
+  suggestRemoved: boolean;
 }
 
 export interface ArtifactBlobRecord {

@@ -20,6 +20,9 @@ export const settingsSchema = z.object({
   stitchedCapture: z.boolean().default(false),
   /** fetch product images at full size into the capture */
   captureImages: z.boolean().default(true),
+  /** the capture-flagged runner's pace: one listing every min..max seconds (0 and 0: no wait) */
+  runnerPaceMinSeconds: z.number().min(0).max(600).default(8),
+  runnerPaceMaxSeconds: z.number().min(0).max(600).default(12),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
