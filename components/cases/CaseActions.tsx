@@ -57,7 +57,7 @@ export function CaseActions({ item }: { item: CaseWithCaptures }) {
     return translate(m, 'saved', { name: out.fileName });
   };
 
-  const recheck = async () => translate(m, 'rechecked', { count: await requestRecheck([item.case.id]) });
+  const recheck = async () => translate(m, 'rechecked', { total: (await requestRecheck([item.case.id])).total });
 
   const busy = state.kind === 'running';
   return (

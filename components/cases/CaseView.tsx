@@ -15,6 +15,7 @@ import { CaseHeader } from '@/components/cases/CaseHeader';
 import { CaseTimeline } from '@/components/cases/CaseTimeline';
 import { PriceChart } from '@/components/cases/PriceChart';
 import { CaseActions } from '@/components/cases/CaseActions';
+import { LastRecheck } from '@/components/cases/LastRecheck';
 import { WarningLetterPanel } from '@/components/cases/WarningLetterPanel';
 import { caseViewMessages as m } from '@/components/cases/case-view-messages';
 
@@ -82,6 +83,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         <>
           <CaseHeader item={item} busy={busy} onStatus={(s, no) => void changeStatus(s, no)} />
           <CaseActions item={item} />
+          <LastRecheck recheck={item.case.lastRecheck} />
           <h3>{translate(m, 'chartTitle')}</h3>
           <PriceChart data={chart} />
           <h3>{translate(m, 'timeline')}</h3>

@@ -12,6 +12,7 @@ import { saveBlob } from '@/components/ui/save-blob';
 import { messaging } from '@/utils/messaging/protocol';
 import { selectedIds } from '@/components/evidence/selection';
 import { CaseRow } from '@/components/cases/CaseRow';
+import { RecheckAllButton } from '@/components/cases/RecheckAllButton';
 import { casesMessages as m } from '@/components/cases/cases-messages';
 
 type BundleState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; name: string; links: number } | { kind: 'failed'; error: string };
@@ -75,6 +76,7 @@ export function CasesSection() {
         </span>
       </p>
       <p className="muted">{translate(m, 'bundleHint')}</p>
+      {cases.length > 0 ? <RecheckAllButton /> : null}
       {cases.length === 0 ? (
         <p className="muted">{translate(m, 'none')}</p>
       ) : (

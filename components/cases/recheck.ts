@@ -1,18 +1,15 @@
-import { browser } from '#imports';
-import { database } from '@/utils/db/database';
-import { listingUrls } from '@/utils/cases/letter-data';
+import { messaging } from '@/utils/messaging/protocol';
+import type { RunProgress } from '@/utils/messaging/runner-schemas';
 
-// "Capture again / re-check" for cases: opens each of their listings (canonical URL) in a
-// background tab, where the panel reads it and the investigator captures it. The batch runner's
-// `recheckCases` message replaces this body once it is on the branch.
+// "Re-check" from the dashboard: the background's runner visits each listing of the cases, one at
+// a time at the configured pace; a live listing gets a new capture, a removed one a takedown proof.
 
-/** Returns how many listings were opened. */
-export async function requestRecheck(caseIds: readonly string[]): Promise<number> {
-  const captures = await database()
-    .captures.where('caseId')
-    .anyOf([...caseIds])
-    .toArray();
-  const urls = listingUrls(captures);
-  for (const url of urls) await browser.tabs.create({ url, active: false });
-  return urls.length;
+/** Starts a re-check run of these cases; resolves to the run's first progress (its total). */
+export function requestRecheck(caseIds: readonly string[]): Promise<RunProgress> {
+  return messaging.sendMessage('pageRecheckCases', { caseIds: [...caseIds] });
+}
+
+/** Starts a re-check run of every case that is not closed. */
+export function requestRecheckAllOpen(): Promise<RunProgress> {
+  return messaging.sendMessage('pageRecheckCases', { allOpen: true });
 }

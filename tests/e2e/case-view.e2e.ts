@@ -9,6 +9,7 @@ import { captureListingPage } from '@/tests/harness/capture-page';
 import { ALL_ROUTES, DEMO_AUTHORIZED_LIST, PAGES } from '@/tests/harness/pages';
 import { importThroughDashboard } from '@/tests/harness/import-list';
 import { readStoredCaptures } from '@/tests/harness/read-store';
+import { setRunnerPace } from '@/tests/harness/runner-pace';
 import { SECOND_TAOBAO_ITEM, secondTaobaoListing } from '@/tests/harness/second-listing';
 
 let server: FixtureServer;
@@ -96,18 +97,14 @@ describe('the case view', () => {
         `https://item.taobao.com/item.htm?id=${SECOND_TAOBAO_ITEM}`,
       ]);
 
-      // capture again: each listing opens in a tab of its own
+      // re-check: the runner visits both listings (pace 0 here) and captures each again
+      await setRunnerPace(dash, 0);
       await view.locator('[data-testid="case-recheck"]').click();
       await expect.poll(() => view.locator('[data-testid="case-action-status"]').getAttribute('data-state')).toBe('done');
-      await expect
-        .poll(() =>
-          b.context
-            .pages()
-            .map((p) => p.url())
-            .filter((u) => u.includes('item.taobao.com'))
-            .sort(),
-        )
-        .toEqual(['https://item.taobao.com/item.htm?id=781234567890', `https://item.taobao.com/item.htm?id=${SECOND_TAOBAO_ITEM}`]);
+      const recheck = view.locator('[data-testid="case-last-recheck"]');
+      await expect.poll(() => recheck.getAttribute('data-live'), { timeout: 90_000 }).toBe('2');
+      expect(await recheck.getAttribute('data-removed')).toBe('0');
+      await expect.poll(() => entries(dash).evaluateAll((els) => els.filter((e) => e.getAttribute('data-kind') === 'capture').length)).toBe(4);
     },
   );
 

@@ -1,3 +1,4 @@
+import { setRunnerPace } from '@/tests/harness/runner-pace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -59,15 +60,7 @@ async function runnerAlarm(): Promise<{ periodInMinutes?: number } | undefined> 
   return (found ?? undefined) as { periodInMinutes?: number } | undefined;
 }
 
-/** The runner's pace setting, written from an extension page as the settings are. */
-async function setPace(seconds: number): Promise<void> {
-  await dash.evaluate(async (s) => {
-    type Local = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
-    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
-    const { settings } = (await local.get('settings')) as { settings?: object };
-    await local.set({ settings: { ...settings, runnerPaceMinSeconds: s, runnerPaceMaxSeconds: s } });
-  }, seconds);
-}
+const setPace = (seconds: number) => setRunnerPace(dash, seconds);
 afterAll(async () => {
   await b?.close();
   await server?.close();
