@@ -53,8 +53,10 @@ function CaseHeaderRow({ item, selected, onSelect, onDelete }: { item: CaseWithC
   const c = item.case;
   const bytes = item.captures.reduce((n, x) => n + x.artifacts.reduce((k, a) => k + a.bytes, 0), 0);
   const ids = item.captures.map((x) => x.id);
+  // the group of search results pages (no case: nothing to open, each page is deleted on its own)
+  const searchPages = c.id === '';
   return (
-    <tr data-testid="case" data-case-id={c.id}>
+    <tr data-testid={searchPages ? 'search-pages' : 'case'} data-case-id={c.id}>
       <th colSpan={COLUMNS}>
         <label>
           <input
@@ -63,14 +65,16 @@ function CaseHeaderRow({ item, selected, onSelect, onDelete }: { item: CaseWithC
             checked={ids.length > 0 && ids.every((id) => selected.has(id))}
             onChange={(e) => onSelect(ids, e.currentTarget.checked)}
           />{' '}
-          <a href={caseHref(c.id)}>{translate(m, 'case', { shop: c.shopName, platform: c.platform })}</a>
+          {searchPages ? translate(m, 'searchPages') : <a href={caseHref(c.id)}>{translate(m, 'case', { shop: c.shopName, platform: c.platform })}</a>}
         </label>{' '}
         <span className="muted" data-testid="case-storage" data-bytes={bytes}>
           {translate(dm, 'storage', { size: formatBytes(bytes) })}
         </span>{' '}
-        <button type="button" data-testid="case-delete" onClick={() => onDelete({ kind: 'case', caseId: c.id, shopName: c.shopName, captureIds: ids })}>
-          {translate(dm, 'deleteCase')}
-        </button>
+        {searchPages ? null : (
+          <button type="button" data-testid="case-delete" onClick={() => onDelete({ kind: 'case', caseId: c.id, shopName: c.shopName, captureIds: ids })}>
+            {translate(dm, 'deleteCase')}
+          </button>
+        )}
       </th>
     </tr>
   );

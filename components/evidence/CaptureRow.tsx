@@ -40,7 +40,7 @@ export function CaptureRow({ capture, selected, onSelect, actor, timestamp, onDe
           <input type="checkbox" data-testid="evidence-select" checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} aria-label={capture.id} />
         </td>
         <td>
-          <div>{capture.title}</div>
+          <div>{capture.kind === 'search' ? `${translate(m, 'searchPage')}: ${capture.title}` : capture.title}</div>
           <div className="muted">
             {capture.shop.name || capture.shop.id} · {capture.platform} · {capture.itemId} · {capture.kind}
           </div>

@@ -3,7 +3,7 @@ import { browser } from '#imports';
 import { liveQuery } from 'dexie';
 import { currentLocale, translate } from '@/utils/i18n/locale';
 import { database } from '@/utils/db/database';
-import { listCasesWithCaptures, type CaseWithCaptures } from '@/utils/evidence/capture-queries';
+import { listCasesWithCaptures, listSearchPageGroup, type CaseWithCaptures } from '@/utils/evidence/capture-queries';
 import { exportEvidence } from '@/utils/export/export-from-db';
 import { loadSettings } from '@/utils/settings/settings';
 import { usableTsas } from '@/utils/settings/tsa-access';
@@ -50,11 +50,13 @@ export function EvidenceSection() {
     // Dexie re-runs the query when the tables it read change, in this page or in the background
     // (captures made in other tabs appear without a reload or polling).
     const db = database();
-    const subscription = liveQuery(() => Promise.all([listCasesWithCaptures(db), db.timestamps.toArray(), listTombstones(db)])).subscribe({
-      next: ([c, t, gone]) => {
+    const subscription = liveQuery(() =>
+      Promise.all([listCasesWithCaptures(db), listSearchPageGroup(db), db.timestamps.toArray(), listTombstones(db)]),
+    ).subscribe({
+      next: ([c, searchPages, t, gone]) => {
         // the bench times from here to the rows on screen
         performance.mark('listingproof:captures-loaded');
-        setCases(c);
+        setCases(searchPages ? [...c, searchPages] : c);
         setTimestamps(new Map(t.map((r) => [r.captureId, r])));
         setTombstones(gone);
       },
@@ -84,7 +86,7 @@ export function EvidenceSection() {
     setExportState({ kind: 'running', done: 0, total: 0 });
     try {
       const ids = [...selected];
-      const oneCase = cases.find((c) => ids.length > 0 && ids.every((id) => c.captures.some((x) => x.id === id)));
+      const oneCase = cases.find((c) => c.case.id !== '' && ids.length > 0 && ids.every((id) => c.captures.some((x) => x.id === id)));
       const settings = await loadSettings();
       const result = await exportEvidence(database(), {
         signing: { investigator: { name: settings.investigator, org: settings.investigatorOrg }, tsas: await usableTsas() },

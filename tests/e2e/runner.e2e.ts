@@ -1,6 +1,7 @@
 import { setRunnerPace } from '@/tests/harness/runner-pace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureRoute, type FixtureServer } from '@/tests/harness/fixture-server';
 import { launchWithExtension, panel, type ExtensionBrowser } from '@/tests/harness/browser';
@@ -11,6 +12,7 @@ import { readStoredCaptures } from '@/tests/harness/read-store';
 import { readRows, sendFromPage } from '@/tests/harness/read-rows';
 import { stopExtensionWorker } from '@/tests/harness/stop-worker';
 import type { CaseRecord } from '@/utils/model/capture';
+import { verifyPackage } from '@/utils/export/verify-package';
 import type { RunItemRecord, RunRecord } from '@/utils/runner/run-model';
 
 // The capture-flagged runner in Chromium with the built extension: a search page's flagged results
@@ -78,12 +80,12 @@ async function openSearch(): Promise<Page> {
   return page;
 }
 
-/** The newest run's id and the captures it made. */
+/** The newest run's id, the listing captures it made, and its search page's context capture(s). */
 async function lastRun() {
   const runs = (await readRows<RunRecord>(dash, 'runs')).sort((x, y) => x.createdAt.localeCompare(y.createdAt));
   const run = runs.at(-1)!;
-  const captures = (await readStoredCaptures(dash)).filter((c) => c.record.source?.runId === run.id);
-  return { run, captures };
+  const made = (await readStoredCaptures(dash)).filter((c) => c.record.source?.runId === run.id);
+  return { run, captures: made.filter((c) => c.record.kind !== 'search'), context: made.filter((c) => c.record.kind === 'search') };
 }
 
 describe('capture-flagged runner', () => {
@@ -94,11 +96,36 @@ describe('capture-flagged runner', () => {
     expect(await button(search).getAttribute('data-done')).toBe('3');
     expect(await button(search).getAttribute('data-total')).toBe('3');
 
-    const { run, captures } = await lastRun();
+    const { run, captures, context } = await lastRun();
     expect(run).toMatchObject({ kind: 'search', state: 'done', searchUrl: SEARCH.url, keyword: 'xr200' });
     expect(captures.map((c) => c.record.itemId).sort()).toEqual(FLAGGED);
+    // the search page itself, captured once as context before the listings, in no case
+    expect(context).toHaveLength(1);
+    const page = context[0]!;
+    expect(run.contextCaptureId).toBe(page.record.id);
+    expect(run.contextWarning).toBeUndefined();
+    expect(page.record).toMatchObject({ kind: 'search', url: SEARCH.url, caseId: '', itemId: '', title: 'xr200', platform: 'taobao' });
+    expect(page.record.source).toMatchObject({ runId: run.id, kind: 'search', role: 'context', searchUrl: SEARCH.url, keyword: 'xr200' });
+    expect(page.record.artifacts.some((a) => a.method === 'captureVisibleTab')).toBe(true);
+    expect(page.record.artifacts.some((a) => a.path === 'page.mhtml' || a.path === 'page.html')).toBe(true);
+    for (const a of page.record.artifacts) if (a.path !== 'seal.json') expect(page.recomputed[a.path]).toBe(a.sha256);
+    expect(page.texts['listing.json']).toBeUndefined();
+    const searchJson = JSON.parse(page.texts['search.json']!) as { format: string; results: { itemId: string; verdict: { seller: string } }[] };
+    expect(searchJson.format).toBe('listingproof-search');
+    const shown = searchJson.results.map((r) => r.itemId);
+    for (const id of [...FLAGGED, '750123456781']) expect(shown).toContain(id);
+    expect(Date.parse(page.record.capturedAt)).toBeLessThan(Math.min(...captures.map((c) => Date.parse(c.record.startedAt))));
+    const cases = await readRows<CaseRecord>(dash, 'cases');
+    expect(cases.some((k) => k.shopKey === '')).toBe(false);
     for (const c of captures) {
-      expect(c.record.source).toMatchObject({ runId: run.id, kind: 'search', searchUrl: SEARCH.url, keyword: 'xr200', itemKey: `taobao:${c.record.itemId}` });
+      expect(c.record.source).toMatchObject({
+        runId: run.id,
+        kind: 'search',
+        searchUrl: SEARCH.url,
+        keyword: 'xr200',
+        itemKey: `taobao:${c.record.itemId}`,
+        contextCaptureId: page.record.id,
+      });
       // stored whole: every artifact's bytes hash as recorded, a browser screenshot among them
       for (const a of c.record.artifacts) if (a.path !== 'seal.json') expect(c.recomputed[a.path]).toBe(a.sha256);
       expect(c.record.artifacts.some((a) => a.method === 'captureVisibleTab')).toBe(true);
@@ -118,7 +145,19 @@ describe('capture-flagged runner', () => {
     expect(b.context.pages().filter((p) => p.url().includes('item.taobao.com')).length).toBe(0);
 
     await dash.goto(dash.url().replace(/#.*$/, '') + '#captures');
-    for (const c of captures) await expect.poll(() => dash.locator(`[data-testid="evidence-row"][data-evidence-id="${c.record.id}"]`).count()).toBe(1);
+    for (const c of [...captures, page])
+      await expect.poll(() => dash.locator(`[data-testid="evidence-row"][data-evidence-id="${c.record.id}"]`).count()).toBe(1);
+    // exported together, the listings and the search page verify intact
+    const [download] = await Promise.all([dash.waitForEvent('download'), dash.locator('[data-testid="export-button"]').click()]);
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    const verified = await verifyPackage(bytes);
+    expect(verified.problems).toEqual([]);
+    expect(verified.status).toBe('intact');
+    const zip = await JSZip.loadAsync(bytes);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { captures: { id: string; kind: string }[] };
+    expect(manifest.captures.filter((c) => c.kind === 'search').map((c) => c.id)).toEqual([page.record.id]);
+    expect(zip.file(`captures/${page.record.id}/search.json`)).not.toBeNull();
+    expect(zip.file(`captures/${page.record.id}/viewport.png`)).not.toBeNull();
     await search.close();
   });
 

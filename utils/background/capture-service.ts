@@ -3,13 +3,14 @@ import type { Table } from 'dexie';
 import { database, type ListingProofDatabase } from '@/utils/db/database';
 import type { CaptureRecord } from '@/utils/model/capture';
 import type { CaptureSource } from '@/utils/model/capture-source';
-import { captureListing } from '@/utils/evidence/capture-listing';
+import { captureListing, type CaptureListingInput } from '@/utils/evidence/capture-listing';
 import { captureVisibleTabPng, extensionApis, pageCaptureSaveAsMhtml } from '@/utils/evidence/browser-apis';
 import { collectExtensionEnvironment, combineEnvironment } from '@/utils/evidence/environment';
 import { appendCustody } from '@/utils/evidence/custody';
 import { messaging } from '@/utils/messaging/protocol';
 import type { ContentStartCapture } from '@/utils/messaging/schemas';
-import { listingSchema, type ListingSources } from '@/utils/model/listing';
+import { listingSchema, type ListingSources, type Platform } from '@/utils/model/listing';
+import type { SearchContextResult } from '@/utils/model/search-context';
 import { formatFen, lowestPriceFen } from '@/utils/marketplaces/price';
 import { toQuery } from '@/utils/content/listing-session';
 import { verdictsFor } from '@/utils/background/verdict-service';
@@ -55,22 +56,77 @@ export async function captureForTab(
   tab: { id: number; windowId: number; url: string },
   run?: RunCaptureHooks,
 ): Promise<{ evidenceId: string }> {
+  const listing = listingSchema.parse(data.extraction.listing);
+  const [verdict] = await verdictsFor([toQuery(listing)]);
+  const page: PageInput = {
+    requestedUrl: data.requestedUrl,
+    pageTitle: data.pageTitle,
+    extraction: {
+      listing,
+      sources: data.extraction.sources as ListingSources,
+      warnings: data.extraction.warnings,
+      extractorVersion: data.extraction.extractorVersion,
+    },
+    verdict: verdict ?? { seller: 'unknown', price: 'unknown' },
+    lowestPrice: formatFen(lowestPriceFen(listing)),
+  };
+  return captureInTab(page, tab, run, true);
+}
+
+/**
+ * Captures a search results page as a run's context (kind `search`, no case): the same
+ * screenshots, page source, seal and timestamp as a listing, with search.json for its results.
+ */
+export async function captureSearchPageForRun(
+  search: { platform: Platform; pageTitle: string; keyword?: string; results: SearchContextResult[] },
+  tab: { id: number; windowId: number; url: string },
+  run: RunCaptureHooks,
+): Promise<{ evidenceId: string }> {
+  // A stand-in listing: the record's fields for a page that is no one listing (no item, no shop).
+  const listing = {
+    platform: search.platform,
+    itemId: '',
+    url: tab.url,
+    title: search.keyword || search.pageTitle || tab.url,
+    shop: { name: '' },
+    prices: {},
+    skus: [],
+    images: [],
+  };
+  const page: PageInput = {
+    requestedUrl: tab.url,
+    pageTitle: search.pageTitle,
+    extraction: { listing, sources: {}, warnings: [], extractorVersion: 'search-results' },
+    verdict: { seller: 'unknown', price: 'unknown' },
+    lowestPrice: '',
+    searchResults: search.results,
+  };
+  return captureInTab(page, tab, run, false);
+}
+
+type PageInput = Pick<CaptureListingInput, 'requestedUrl' | 'pageTitle' | 'extraction' | 'verdict' | 'lowestPrice' | 'searchResults'>;
+
+async function captureInTab(
+  input: PageInput,
+  tab: { id: number; windowId: number; url: string },
+  run: RunCaptureHooks | undefined,
+  showProgress: boolean,
+): Promise<{ evidenceId: string }> {
   if (running.has(tab.id)) throw new Error('A capture is already running in this tab.');
   running.add(tab.id);
   try {
-    const listing = listingSchema.parse(data.extraction.listing);
     const settings = await loadSettings();
-    const [[verdict], key] = await Promise.all([verdictsFor([toQuery(listing)]), ensureKey(database(), settings.investigator)]);
+    const key = await ensureKey(database(), settings.investigator);
     const page = pageProxy(tab.id);
     const pageEnv = await page.environment();
     const progress = (p: { step: string; done: number; total: number }) =>
-      void messaging.sendMessage('tabCaptureProgress', { state: 'running', ...p }, { tabId: tab.id, frameId: 0 }).catch(() => {});
+      showProgress && void messaging.sendMessage('tabCaptureProgress', { state: 'running', ...p }, { tabId: tab.id, frameId: 0 }).catch(() => {});
     const record = await captureListing(
       {
         captureVisibleTab: (windowId) => screenshotOfTab(tab.id, windowId),
         saveAsMHTML: pageCaptureSaveAsMhtml(),
         requestFromPage: page,
-        fetch: captureImageFetch(listing.platform, tab.url),
+        fetch: captureImageFetch(input.extraction.listing.platform, tab.url),
         environment: async () => combineEnvironment(pageEnv, await collectExtensionEnvironment(extensionApis())),
         now: () => new Date(),
         randomUUID: () => crypto.randomUUID(),
@@ -88,20 +144,11 @@ export async function captureForTab(
         seal: { name: settings.investigator, org: settings.investigatorOrg, keyId: key.keyId },
       },
       {
+        ...input,
         tabId: tab.id,
         windowId: tab.windowId,
-        requestedUrl: data.requestedUrl,
         finalUrl: tab.url,
-        pageTitle: data.pageTitle,
-        extraction: {
-          listing,
-          sources: data.extraction.sources as ListingSources,
-          warnings: data.extraction.warnings,
-          extractorVersion: data.extraction.extractorVersion,
-        },
-        verdict: verdict ?? { seller: 'unknown', price: 'unknown' },
         investigator: settings.investigator,
-        lowestPrice: formatFen(lowestPriceFen(listing)),
         options: { stitched: settings.stitchedCapture, productImages: settings.captureImages },
         source: run?.source,
       },

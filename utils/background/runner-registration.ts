@@ -34,7 +34,14 @@ export function registerRunner(): void {
       .filter((i) => !seen.has(itemKeyOf(i.platform, i.itemId)) && seen.add(itemKeyOf(i.platform, i.itemId)))
       .map((i) => ({ itemKey: itemKeyOf(i.platform, i.itemId), platform: i.platform, itemId: i.itemId, url: canonicalItemUrl(i.platform, i.itemId) }));
     return startRun(
-      { kind: 'search', searchUrl: data.searchUrl, ...(data.keyword ? { keyword: data.keyword } : {}), searchTabId: tabId, windowId: sender.tab?.windowId },
+      {
+        kind: 'search',
+        searchUrl: data.searchUrl,
+        ...(data.keyword ? { keyword: data.keyword } : {}),
+        searchResults: data.results ?? [],
+        searchTabId: tabId,
+        windowId: sender.tab?.windowId,
+      },
       items,
     );
   });

@@ -11,6 +11,7 @@ import type { RunItemRecord, RunRecord } from '@/utils/runner/run-model';
 import { afterFailedAttempt, applyControl, finishedState, nextItem, progressOf, uiStateOf, type RunControl } from '@/utils/runner/run-state';
 import { createRun, itemsOf, markDoneWithCapture, putItem, runsToDrive, updateRun, type NewItem } from '@/utils/runner/run-store';
 import { recordRecheck, withCaseShop } from '@/utils/runner/recheck';
+import { captureSearchContext, needsContextCapture } from '@/utils/background/search-context';
 
 // Drives runs: one listing at a time, in a background tab, captured through the normal capture
 // path. The queue is in IndexedDB and an alarm wakes a stopped worker, which goes on at the first
@@ -62,6 +63,7 @@ async function loop(): Promise<void> {
 }
 
 async function step(run: RunRecord): Promise<void> {
+  if (needsContextCapture(run)) return void (await captureSearchContext(run));
   const items = await itemsOf(database(), run.id);
   const item = nextItem(items);
   if (!item) return finish(run, items);
@@ -142,6 +144,7 @@ async function captureItem(run: RunRecord, item: RunItemRecord, tabId: number, p
         ...(run.searchUrl ? { searchUrl: run.searchUrl } : {}),
         ...(run.keyword ? { keyword: run.keyword } : {}),
         ...(item.caseId ? { caseId: item.caseId } : {}),
+        ...(run.contextCaptureId ? { contextCaptureId: run.contextCaptureId } : {}),
       },
       alsoWrites: [db.runItems],
       onStored: (tx, record) => markDoneWithCapture(tx, [run.id, item.seq], record.id, takedown ? 'removed' : 'live'),

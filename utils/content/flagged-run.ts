@@ -31,12 +31,13 @@ export function createFlaggedRun(view: () => PanelView, update: (patch: Partial<
     },
     async start(): Promise<void> {
       const items = view().search?.flagged ?? [];
+      const results = (view().search?.results ?? []).slice(0, 2000);
       if (!items.length) return;
       error = undefined;
       try {
         const url = new URL(location.href);
         const kw = keywordOf(url);
-        this.onProgress(await messaging.sendMessage('contentStartRun', { searchUrl: url.href.slice(0, 8000), ...(kw ? { keyword: kw } : {}), items }));
+        this.onProgress(await messaging.sendMessage('contentStartRun', { searchUrl: url.href.slice(0, 8000), ...(kw ? { keyword: kw } : {}), items, results }));
       } catch (err) {
         fail(err);
       }

@@ -1,4 +1,5 @@
 import type { Verdict } from '@/utils/model/capture';
+import type { SearchContextResult } from '@/utils/model/search-context';
 import type { Platform, ListingSources, RemovedItem } from '@/utils/model/listing';
 
 // What the in-page panel shows: derived from the latest extraction and verdict, nothing else.
@@ -25,6 +26,8 @@ export interface SearchSummaryView {
   belowMin: number;
   /** results the capture-flagged runner captures (contract §6.1), each item once, in page order */
   flagged?: { platform: Platform; itemId: string }[];
+  /** every recognised result with its badge, each item once: the run's context capture keeps them */
+  results?: SearchContextResult[];
 }
 
 /** The capture-flagged run of this search page, as the background reports it. */

@@ -6,6 +6,7 @@ import type { SearchSummaryView } from '@/utils/content/panel-view';
 import { placeBadge } from '@/utils/content/result-badge';
 import type { LocalVerdicts } from '@/utils/content/local-verdicts';
 import { cstDay } from '@/utils/authorized/normalise';
+import { formatFen } from '@/utils/marketplaces/price';
 
 export interface SearchSessionDeps {
   requestVerdicts(queries: VerdictQuery[]): Promise<Verdict[]>;
@@ -93,7 +94,7 @@ export class SearchSession {
 
   /** Puts up every result's badge and counts each item once for the summary. */
   private place(results: SearchResult[], verdicts: Map<string, Verdict>): SearchSummaryView {
-    const summary: SearchSummaryView = { total: 0, unauthorized: 0, belowMin: 0, flagged: [] };
+    const summary: SearchSummaryView = { total: 0, unauthorized: 0, belowMin: 0, flagged: [], results: [] };
     const seen = new Set<string>();
     for (const r of results) {
       const v = verdicts.get(keyOf(r)) ?? UNKNOWN;
@@ -104,6 +105,15 @@ export class SearchSession {
       if (v.seller === 'unauthorized') summary.unauthorized += 1;
       if (v.price === 'below-min') summary.belowMin += 1;
       if (isFlagged(v)) summary.flagged!.push({ platform: r.platform, itemId: r.itemId });
+      summary.results!.push({
+        platform: r.platform,
+        itemId: r.itemId,
+        title: r.title.slice(0, 2000),
+        shopName: (r.shopName ?? '').slice(0, 2000),
+        ...(r.shopId ? { shopId: r.shopId.slice(0, 64) } : {}),
+        price: r.priceFen !== undefined ? formatFen(r.priceFen) : '',
+        verdict: { seller: v.seller, price: v.price },
+      });
     }
     return summary;
   }

@@ -14,6 +14,8 @@ import type { SentRenderImages } from '@/utils/evidence/render-images';
 import { storeCapture, type StoreOptions } from '@/utils/evidence/store-capture';
 import type { CaptureEnvironment, CaptureRecord, Verdict } from '@/utils/model/capture';
 import type { CaptureSource } from '@/utils/model/capture-source';
+import type { SearchContextResult } from '@/utils/model/search-context';
+import { searchJsonText } from '@/utils/evidence/search-json';
 
 // One click, one capture (background side): hide our panel -> viewport -> full page -> panel
 // back; page source (MHTML + serialized DOM); listing.json; product images; SHA-256 of every
@@ -35,6 +37,8 @@ export interface CaptureListingInput {
   options: { stitched: boolean; productImages?: boolean };
   /** the run that made this capture (capture-flagged runner, re-check) */
   source?: CaptureSource;
+  /** set for a search results page captured as a run's context: kind `search`, search.json instead of listing.json */
+  searchResults?: SearchContextResult[];
 }
 
 export interface CaptureListingDeps {
@@ -185,9 +189,11 @@ export async function captureListing(
 
   progress('data');
   const env = await step('data', async () => {
-    const text = listingJsonText({ ...input, captureId: id, capturedAt });
+    const text = input.searchResults
+      ? searchJsonText({ ...input, captureId: id, capturedAt, keyword: input.source?.keyword, runId: input.source?.runId, results: input.searchResults })
+      : listingJsonText({ ...input, captureId: id, capturedAt });
     files.push({
-      path: 'listing.json',
+      path: input.searchResults ? 'search.json' : 'listing.json',
       blob: new Blob([text], { type: 'application/json' }),
       method: 'extractor',
       note: `extractor ${input.extraction.extractorVersion}`,
@@ -210,7 +216,7 @@ export async function captureListing(
   const { listing } = input.extraction;
   const draft = {
     id,
-    kind: 'listing' as const,
+    kind: input.searchResults ? ('search' as const) : ('listing' as const),
     platform: listing.platform,
     url: input.requestedUrl,
     finalUrl: input.finalUrl,

@@ -64,6 +64,14 @@ describe('capture queries', () => {
     ]);
   });
 
+  it('leaves a search page capture (no case) out of every case', async () => {
+    const db = await seeded();
+    await db.captures.add({ ...record('s1', '', '2026-03-09T10:00:00+08:00'), kind: 'search', itemId: '' });
+    const list = await listCasesWithCaptures(db);
+    expect(list.flatMap((c) => c.captures.map((x) => x.id))).toEqual(['c2', 'c1', 'c3']);
+    expect(list.map((c) => c.case.id)).toEqual(['k1', 'k2']);
+  });
+
   it('loads a capture with its bytes by path', async () => {
     const db = await seeded();
     const loaded = await loadCapture(db, 'c1');

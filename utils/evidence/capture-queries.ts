@@ -28,6 +28,17 @@ export async function listCasesWithCaptures(db: ListingProofDatabase): Promise<C
   return out.sort((a, b) => latest(b) - latest(a));
 }
 
+/**
+ * The search results pages captured as context of capture-flagged runs (kind `search`): they have
+ * no case, so the captures view lists them in a group of their own, whose case id is ''.
+ */
+export async function listSearchPageGroup(db: ListingProofDatabase): Promise<CaseWithCaptures | undefined> {
+  const captures = (await db.captures.where('caseId').equals('').toArray()).filter((c) => c.kind === 'search').sort(newestFirst);
+  const oldest = captures.at(-1);
+  if (!oldest) return undefined;
+  return { case: { id: '', platform: oldest.platform, shopKey: '', shopName: '', createdAt: oldest.capturedAt }, captures };
+}
+
 export interface LoadedCapture {
   capture: CaptureRecord;
   /** artifact path -> bytes, in the order the record lists them */

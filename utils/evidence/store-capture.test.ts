@@ -123,4 +123,15 @@ describe('storeCapture', () => {
     const a = await draft({ name: 'Acme', id: '1' });
     await expect(storeCapture(db, a.draft, new Map(), opts)).rejects.toThrow(/^storing: no bytes for viewport.png/);
   });
+
+  it('stores a search results page (kind search) in no case and creates none', async () => {
+    const db = freshDb();
+    const listing = await draft({ name: 'Acme', id: '1' });
+    await storeCapture(db, listing.draft, listing.blobs, opts);
+    const search = await draft({ name: '' });
+    const stored = await storeCapture(db, { ...search.draft, kind: 'search', itemId: '', shop: { name: '', id: '', sellerId: '' } }, search.blobs, opts);
+    expect(stored.caseId).toBe('');
+    expect((await db.captures.get(search.draft.id))?.kind).toBe('search');
+    expect(await db.cases.count()).toBe(1);
+  });
 });

@@ -90,8 +90,9 @@ export async function storeCapture(
       'rw',
       [db.cases, db.captures, db.artifactBlobs, db.custody, db.meta, db.timestamps, ...(options.alsoWrites ?? [])],
       async (tx) => {
-        const found = await findOrCreateCase(db, sealed, options.now, options.newCaseId);
-        const record = captureRecordSchema.parse({ ...sealed, caseId: found.id });
+        // A search page is context for the run's listings, not a shop's listing: it joins no case.
+        const caseId = sealed.kind === 'search' ? '' : (await findOrCreateCase(db, sealed, options.now, options.newCaseId)).id;
+        const record = captureRecordSchema.parse({ ...sealed, caseId });
         await db.captures.add(record);
         await db.artifactBlobs.bulkAdd(sealed.artifacts.map((a) => ({ id: `${record.id}/${a.path}`, captureId: record.id, data: allBlobs.get(a.path)! })));
         if (sealSha256) await db.timestamps.add({ captureId: record.id, status: 'pending', sealSha256, attempts: 0, nextAttemptAt: new Date(0).toISOString() });

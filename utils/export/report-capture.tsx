@@ -49,7 +49,7 @@ function DataRows({ c }: { c: ManifestCapture }) {
           <Both k="fieldKind" />
         </th>
         <td>
-          <Both k={c.kind === 'chat' ? 'kindChat' : 'kindListing'} />
+          <Both k={c.kind === 'chat' ? 'kindChat' : c.kind === 'search' ? 'kindSearch' : 'kindListing'} />
         </td>
       </tr>
       <FieldRow label="fieldUrl" value={c.url} />

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { platformSchema } from '@/utils/model/listing';
+import { searchContextResultsSchema } from '@/utils/model/search-context';
 
 // Payloads of the capture-flagged runner and re-check messages (see utils/messaging/protocol.ts).
 
@@ -13,6 +14,8 @@ export const contentStartRunSchema = z.object({
     .array(z.object({ platform: platformSchema, itemId }))
     .min(1)
     .max(500),
+  /** every result the page recognised with its badge, for the search page's context capture */
+  results: searchContextResultsSchema.optional(),
 });
 
 export const runControlSchema = z.object({ runId: z.string().max(64), control: z.enum(['pause', 'resume', 'cancel']) });

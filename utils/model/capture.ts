@@ -67,7 +67,8 @@ export type CaptureEnvironment = z.infer<typeof captureEnvironmentSchema>;
 
 export const captureRecordSchema = z.object({
   id: z.string().uuid(),
-  kind: z.enum(['listing', 'chat']),
+  /** `search`: the search results page a run started from, captured once as context; it has no case (caseId '') */
+  kind: z.enum(['listing', 'chat', 'search']),
   caseId: z.string(),
   platform: platformSchema,
   url: z.string(),

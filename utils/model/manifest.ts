@@ -34,7 +34,7 @@ export type ManifestFile = z.infer<typeof manifestFileSchema>;
 
 export const manifestCaptureSchema = z.object({
   id: z.string().min(1),
-  kind: z.enum(['listing', 'chat']),
+  kind: z.enum(['listing', 'chat', 'search']),
   capturedAt: isoDateTimeSchema,
   startedAt: isoDateTimeSchema,
   url: z.string(),

@@ -1,4 +1,5 @@
 import type { Platform } from '@/utils/model/listing';
+import type { SearchContextResult } from '@/utils/model/search-context';
 
 // A run visits listings one at a time in a background tab and captures each: the flagged results
 // of one search page, or every listing of the cases being re-checked. Both live in IndexedDB so a
@@ -19,6 +20,12 @@ export interface RunRecord {
   /** the search page the run came from (kind `search`) */
   searchUrl?: string;
   keyword?: string;
+  /** what the search page showed (its results and badges), kept for its context capture */
+  searchResults?: SearchContextResult[];
+  /** the search page's own capture, made once before the first listing (kind `search`) */
+  contextCaptureId?: string;
+  /** why there is no context capture: a warning on the run, which goes on without it */
+  contextWarning?: string;
   /** the tab of that search page: it is told the progress */
   searchTabId?: number;
   windowId?: number;
