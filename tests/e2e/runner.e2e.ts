@@ -154,8 +154,17 @@ describe('capture-flagged runner', () => {
     expect(verified.problems).toEqual([]);
     expect(verified.status).toBe('intact');
     const zip = await JSZip.loadAsync(bytes);
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { captures: { id: string; kind: string }[] };
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+      captures: { id: string; kind: string; source?: { contextCaptureId?: string } }[];
+    };
     expect(manifest.captures.filter((c) => c.kind === 'search').map((c) => c.id)).toEqual([page.record.id]);
+    const listed = manifest.captures.filter((c) => c.kind === 'listing');
+    expect(listed.map((c) => c.source?.contextCaptureId)).toEqual(FLAGGED.map(() => page.record.id));
+    // the report names the search page as what it is, and each listing's way back to it
+    const report = await zip.file('report.html')!.async('string');
+    expect(report).toContain('搜索结果页');
+    expect(report).toContain('Search results page');
+    expect(report.split(`search page capture ${page.record.id}`).length - 1).toBe(FLAGGED.length);
     expect(zip.file(`captures/${page.record.id}/search.json`)).not.toBeNull();
     expect(zip.file(`captures/${page.record.id}/viewport.png`)).not.toBeNull();
     await search.close();

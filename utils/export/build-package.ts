@@ -137,6 +137,7 @@ function manifestCapture(r: CaptureRecord, ts: TimestampSource | undefined, with
     files,
     artifacts: withMethods ? artifacts.map((a) => ({ path: a.path, method: a.method, note: a.note })) : undefined,
     timestamp: manifestTimestamp(r, ts),
+    ...(r.source ? { source: r.source } : {}),
   };
 }
 

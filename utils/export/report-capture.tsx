@@ -55,6 +55,22 @@ function DataRows({ c }: { c: ManifestCapture }) {
       <FieldRow label="fieldUrl" value={c.url} />
       <FieldRow label="fieldFinalUrl" value={c.finalUrl} />
       <FieldRow label="fieldPageTitle" value={c.pageTitle} />
+      {c.kind !== 'search' && c.source?.searchUrl ? (
+        <tr>
+          <th scope="row">
+            <Both k="fieldFoundVia" />
+          </th>
+          <td>
+            {[c.source.searchUrl, c.source.keyword].filter(Boolean).join(' · ')}
+            {c.source.contextCaptureId ? (
+              <>
+                {' · '}
+                <Both k="contextCapture" params={{ id: c.source.contextCaptureId }} />
+              </>
+            ) : null}
+          </td>
+        </tr>
+      ) : null}
       <FieldRow label="colPlatform" value={c.platform} />
       <FieldRow label="fieldItemId" value={c.itemId} />
       <FieldRow label="fieldTitle" value={c.title} />

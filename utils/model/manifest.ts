@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { platformSchema } from '@/utils/model/listing';
 import { CAPTURE_METHODS, captureEnvironmentSchema, verdictSchema } from '@/utils/model/capture';
 import { captureTimestampSchema } from '@/utils/model/trust';
+import { captureSourceSchema } from '@/utils/model/capture-source';
 
 // manifest.json of an evidence package (contract §3, formatVersion 1). Fields beyond the contract
 // are additions; readers written against the contract keep working.
@@ -57,6 +58,8 @@ export const manifestCaptureSchema = z.object({
   artifacts: z.array(z.object({ path: zipPathSchema, method: z.enum(CAPTURE_METHODS), note: z.string().optional() })).optional(),
   /** the RFC 3161 token over the capture's seal.json (§6.3); absent for captures stored before seals */
   timestamp: captureTimestampSchema.optional(),
+  /** the run that made it: the search it was found through (and that page's context capture), or the re-check */
+  source: captureSourceSchema.optional(),
 });
 export type ManifestCapture = z.infer<typeof manifestCaptureSchema>;
 
