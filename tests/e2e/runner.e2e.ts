@@ -170,6 +170,31 @@ describe('capture-flagged runner', () => {
     await search.close();
   });
 
+  it('goes on without the context capture, with a warning on the run, when the search page is not the visible tab', { timeout: 180_000 }, async () => {
+    const search = await openSearch();
+    const other = await b.context.newPage();
+    await other.goto(PAGES.taobaoItem.url);
+    // the other tab becomes the visible one of the window, as when the person switches tabs
+    type Tabs = { query(q: object): Promise<{ id: number; active: boolean }[]>; update(id: number, p: object): Promise<unknown> };
+    const tabs = (url: string) => dash.evaluate(async (u) => (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({ url: u }), url);
+    await dash.evaluate(
+      async (id) => (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.update(id, { active: true }),
+      (await tabs(PAGES.taobaoItem.url))[0]!.id,
+    );
+    await expect.poll(async () => (await tabs(SEARCH.url))[0]?.active).toBe(false);
+    await button(search).click();
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 120_000 }).toBe('done');
+    const { run, captures, context } = await lastRun();
+    expect(run.state).toBe('done');
+    expect(context).toHaveLength(0);
+    expect(run.contextCaptureId).toBeUndefined();
+    expect(run.contextWarning).toMatch(/^the search page was not captured as context: the search page was no longer the visible tab/);
+    expect(captures.map((c) => c.record.itemId).sort()).toEqual(FLAGGED);
+    for (const c of captures) expect(c.record.source?.contextCaptureId).toBeUndefined();
+    await other.close();
+    await search.close();
+  });
+
   it('pauses on a captcha, brings that tab forward, and completes once it is solved', { timeout: 180_000 }, async () => {
     hostile.file = PAGES.taobaoCaptcha.file;
     const search = await openSearch();
