@@ -40,6 +40,15 @@ describe('describeLockerCapture', () => {
     expect(badToken.warnings).toEqual([expect.stringMatching(/^seal\.tsr: /)]);
   });
 
+  it('reads a search results page (search.json) as kind search, its keyword as title, with no shop', async () => {
+    const files = [{ path: 'search.json', sha256: 'b'.repeat(64), bytes: 10 }];
+    const search = { keyword: 'xr200', pageTitle: 'xr200_淘宝搜索', url: { final: 'https://s.taobao.com/search?q=xr200' }, results: [] };
+    const d = await describeLockerCapture(ref, reader({ 'seal.json': seal({ files, itemId: '' }), 'search.json': search }));
+    expect(d).toMatchObject({ kind: 'search', title: 'xr200', pageTitle: 'xr200_淘宝搜索', shop: { name: '', id: '' }, warnings: [] });
+    const broken = await describeLockerCapture(ref, reader({ 'seal.json': seal({ files }), 'search.json': '{' }));
+    expect(broken).toMatchObject({ kind: 'search', warnings: ['search.json: not readable'] });
+  });
+
   it('refuses a capture whose seal is missing, malformed, or names another capture or key than its path', async () => {
     await expect(describeLockerCapture(ref, reader({}))).rejects.toThrow(/has no seal\.json/);
     await expect(describeLockerCapture(ref, reader({ 'seal.json': { format: 'x' } }))).rejects.toThrow(/is not a seal/);

@@ -14,7 +14,7 @@ import { checkImprint, parseTimeStampResp } from '@/utils/trust/tsp-token';
 export interface TeamCapture {
   ref: LockerCaptureRef;
   seal: Seal;
-  kind: 'listing' | 'chat';
+  kind: 'listing' | 'chat' | 'search';
   title: string;
   pageTitle: string;
   finalUrl: string;
@@ -26,6 +26,12 @@ export interface TeamCapture {
   timestamp?: { genTime: string; serial: string; tsaName: string };
   warnings: string[];
 }
+
+const searchJsonSchema = z.object({
+  keyword: z.string().catch(''),
+  pageTitle: z.string().catch(''),
+  url: z.object({ final: z.string() }).catch({ final: '' }),
+});
 
 const listingJsonSchema = z.object({
   title: z.string().catch(''),
@@ -68,7 +74,7 @@ export async function describeLockerCapture(ref: LockerCaptureRef, read: FileRea
     throw new Error(`${SEAL_PATH} of ${ref.captureId} names key ${seal.investigator.keyId}, but lies under key ${ref.keyId}`);
   const warnings: string[] = [];
   const sealed = new Set(seal.files.map((f) => f.path));
-  const kind = sealed.has('chat.json') ? 'chat' : 'listing';
+  const kind = sealed.has('chat.json') ? 'chat' : sealed.has('search.json') ? 'search' : 'listing';
   const out: TeamCapture = {
     ref,
     seal,
@@ -96,6 +102,11 @@ export async function describeLockerCapture(ref: LockerCaptureRef, read: FileRea
       });
       out.extractorVersion = l.extractor.version;
     } else warnings.push('listing.json: missing or not readable; shop and verdict unknown');
+  } else if (kind === 'search') {
+    // a search results page captured as a run's context: its keyword is its title, it has no shop
+    const search = searchJsonSchema.safeParse(json(await read('search.json')));
+    if (search.success) Object.assign(out, { title: search.data.keyword, pageTitle: search.data.pageTitle, finalUrl: search.data.url.final || seal.url });
+    else warnings.push('search.json: not readable');
   } else {
     const chat = chatJsonSchema.safeParse(json(await read('chat.json')));
     if (chat.success) out.shop = { ...chat.data.shop, sellerId: '' };
