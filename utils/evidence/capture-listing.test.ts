@@ -162,6 +162,41 @@ describe('captureListing', () => {
     expect(json.listing).toEqual(inp.extraction.listing);
   });
 
+  it('captures a search results page as kind search: search.json instead of listing.json, in no case', async () => {
+    const { db, deps } = setup();
+    const results = [
+      {
+        platform: 'taobao' as const,
+        itemId: '781234567890',
+        title: 'XR-200',
+        shopName: '极光数码专营店',
+        price: '199.00',
+        verdict: { seller: 'unauthorized' as const, price: 'below-min' as const },
+      },
+    ];
+    const listing = {
+      platform: 'taobao' as const,
+      itemId: '',
+      url: 'https://s.taobao.com/search?q=xr200',
+      title: 'xr200',
+      shop: { name: '' },
+      prices: {},
+      skus: [],
+      images: [],
+    };
+    const source = { runId: 'run-1', kind: 'search' as const, itemKey: '', role: 'context' as const, keyword: 'xr200' };
+    const record = await captureListing(
+      deps,
+      input({ extraction: { listing, sources: {}, warnings: [], extractorVersion: 'search-results' }, lowestPrice: '', searchResults: results, source }),
+    );
+    expect(record).toMatchObject({ kind: 'search', caseId: '', itemId: '', title: 'xr200', source });
+    expect(record.artifacts.map((a) => a.path)).toContain('search.json');
+    expect(record.artifacts.map((a) => a.path)).not.toContain('listing.json');
+    const json = JSON.parse(await (await db.artifactBlobs.get(`${record.id}/search.json`))!.data.text());
+    expect(json).toMatchObject({ format: 'listingproof-search', captureId: record.id, keyword: 'xr200', runId: 'run-1', results });
+    expect(await db.cases.count()).toBe(0);
+  });
+
   it('leaves the product images out when the setting is off, and says so', async () => {
     const { deps } = setup();
     const record = await captureListing(deps, input({ options: { stitched: false, productImages: false } }));
