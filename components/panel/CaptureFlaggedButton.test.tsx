@@ -56,6 +56,18 @@ describe('CaptureFlaggedButton', () => {
     expect(onControl).toHaveBeenLastCalledWith('cancel');
   });
 
+  it('counts and names only the ticked results when some are ticked', () => {
+    setLocaleOverride('zh-CN');
+    const picked = [search.flagged![0]!, search.flagged![2]!];
+    const { rerender } = render(<CaptureFlaggedButton search={{ ...search, picked }} onStart={() => {}} onControl={() => {}} />);
+    const button = screen.getByTestId('capture-flagged-button');
+    expect(button.dataset.total).toBe('2');
+    expect(button.textContent).toBe('取证勾选的 2 个结果');
+    rerender(<CaptureFlaggedButton search={{ ...search, picked: [] }} onStart={() => {}} onControl={() => {}} />);
+    expect(button.dataset.total).toBe('3');
+    expect(button.textContent).toBe('批量取证全部 3 个异常结果');
+  });
+
   it('says there is nothing to capture on a clean page, and names a failed start', () => {
     setLocaleOverride('en');
     render(<CaptureFlaggedButton search={{ ...search, flagged: [] }} error="a run of this page is still going" onStart={() => {}} onControl={() => {}} />);

@@ -1,6 +1,7 @@
 import { translate } from '@/utils/i18n/locale';
 import type { RunView, SearchSummaryView } from '@/utils/content/panel-view';
 import { runnerMessages as m } from '@/components/panel/runner-messages';
+import { itemsToCapture } from '@/utils/content/result-picks';
 
 interface Props {
   search: SearchSummaryView;
@@ -13,16 +14,18 @@ interface Props {
 
 /**
  * The search page's capture-flagged runner (contract §6.1): before a run, `data-total` is how many
- * flagged results the page shows now; during and after one, the run's own count and progress.
+ * results a click captures (the ticked ones if any, else every flagged one the page shows now);
+ * during and after one, the run's own count and progress.
  */
 export function CaptureFlaggedButton({ search, run, error, onStart, onControl }: Props) {
   const state = run?.state ?? 'idle';
-  const total = run && state !== 'idle' ? run.total : (search.flagged?.length ?? 0);
+  const picked = (search.picked?.length ?? 0) > 0;
+  const total = run && state !== 'idle' ? run.total : itemsToCapture(search).length;
   const done = run && state !== 'idle' ? run.done : 0;
   const active = state === 'running' || state === 'paused';
   const label =
     state === 'idle'
-      ? translate(m, total ? 'flagged-idle' : 'flagged-none', { total })
+      ? translate(m, total ? (picked ? 'flagged-picked' : 'flagged-idle') : 'flagged-none', { total })
       : translate(m, state === 'paused' && run?.blocked ? 'flagged-blocked' : `flagged-${state}`, { done, total });
   return (
     <div className="lp-runner">

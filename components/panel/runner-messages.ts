@@ -3,6 +3,7 @@ import { defineMessages } from '@/utils/i18n/locale';
 export const runnerMessages = defineMessages({
   en: {
     'flagged-idle': 'Capture all {total} flagged results',
+    'flagged-picked': 'Capture {total} ticked results',
     'flagged-none': 'No flagged results to capture',
     'flagged-running': 'Capturing flagged results: {done}/{total}',
     'flagged-paused': 'Paused at {done}/{total}',
@@ -17,6 +18,7 @@ export const runnerMessages = defineMessages({
   },
   'zh-CN': {
     'flagged-idle': '批量取证全部 {total} 个异常结果',
+    'flagged-picked': '取证勾选的 {total} 个结果',
     'flagged-none': '没有需要取证的异常结果',
     'flagged-running': '正在批量取证：{done}/{total}',
     'flagged-paused': '已暂停：{done}/{total}',

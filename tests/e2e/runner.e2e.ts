@@ -170,6 +170,35 @@ describe('capture-flagged runner', () => {
     await search.close();
   });
 
+  it('captures only the results the investigator ticked, and counts them before the click', { timeout: 180_000 }, async () => {
+    const search = await openSearch();
+    const pick = (itemId: string) => search.locator(`[data-testid="result-badge"][data-item-id="${itemId}"] > [data-testid="result-pick"]`);
+    // a clean result has no tick box; every flagged one has one, unticked
+    expect(await pick('750123456781').count()).toBe(0);
+    for (const id of FLAGGED) expect(await pick(id).isChecked()).toBe(false);
+    const ticked = [FLAGGED[0]!, FLAGGED[2]!];
+    for (const id of ticked) await pick(id).check();
+    await expect.poll(() => button(search).getAttribute('data-total')).toBe('2');
+    expect(await button(search).textContent()).toMatch(/^(Capture 2 ticked results|取证勾选的 2 个结果)$/);
+    // unticking one and ticking it again goes through all flagged and back
+    await pick(ticked[1]!).uncheck();
+    await pick(ticked[0]!).uncheck();
+    await expect.poll(() => button(search).getAttribute('data-total')).toBe('3');
+    for (const id of ticked) await pick(id).check();
+    await expect.poll(() => button(search).getAttribute('data-total')).toBe('2');
+
+    await button(search).click();
+    await expect.poll(() => button(search).getAttribute('data-capture-state'), { timeout: 120_000 }).toBe('done');
+    expect(await button(search).getAttribute('data-done')).toBe('2');
+    const { run, captures, context } = await lastRun();
+    expect(run).toMatchObject({ kind: 'search', state: 'done', searchUrl: SEARCH.url });
+    expect(captures.map((c) => c.record.itemId).sort()).toEqual([...ticked].sort());
+    expect(context).toHaveLength(1);
+    expect(context[0]!.record.kind).toBe('search');
+    expect(run.contextCaptureId).toBe(context[0]!.record.id);
+    await search.close();
+  });
+
   it('goes on without the context capture, with a warning on the run, when the search page is not the visible tab', { timeout: 180_000 }, async () => {
     const search = await openSearch();
     const other = await b.context.newPage();

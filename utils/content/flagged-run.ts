@@ -1,6 +1,7 @@
 import { messaging } from '@/utils/messaging/protocol';
 import type { RunProgress } from '@/utils/messaging/runner-schemas';
 import type { PanelView, RunView } from '@/utils/content/panel-view';
+import { itemsToCapture } from '@/utils/content/result-picks';
 
 // The search page's side of the capture-flagged runner: start a run with the flagged results the
 // page shows, pass the investigator's pause/resume/cancel on, and show the progress the background reports.
@@ -30,7 +31,8 @@ export function createFlaggedRun(view: () => PanelView, update: (patch: Partial<
       if (!current || current.runId === p.runId || p.state === 'running') update({ run: toView(p) });
     },
     async start(): Promise<void> {
-      const items = view().search?.flagged ?? [];
+      // the ticked results when any are ticked, else every flagged one
+      const items = itemsToCapture(view().search);
       const results = (view().search?.results ?? []).slice(0, 2000);
       if (!items.length) return;
       error = undefined;

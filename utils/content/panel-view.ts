@@ -26,6 +26,8 @@ export interface SearchSummaryView {
   belowMin: number;
   /** results the capture-flagged runner captures (contract §6.1), each item once, in page order */
   flagged?: { platform: Platform; itemId: string }[];
+  /** the flagged results the investigator ticked (page state only); when any, a run captures just these */
+  picked?: { platform: Platform; itemId: string }[];
   /** every recognised result with its badge, each item once: the run's context capture keeps them */
   results?: SearchContextResult[];
 }

@@ -1,6 +1,8 @@
 import type { Verdict } from '@/utils/model/capture';
 import type { SearchResult } from '@/utils/model/search-result';
 import { markOwnNode } from '@/utils/content/own-nodes';
+import type { ResultPicks } from '@/utils/content/result-picks';
+import { syncPick } from '@/utils/content/result-pick-box';
 
 // Badges are plain DOM in the light tree next to each result (contract §1), built with
 // createElement/textContent only; React would cost more than it gives for 60 tiny labels.
@@ -57,7 +59,16 @@ function setIfChanged(badge: HTMLElement, key: keyof typeof ATTRIBUTES, value: s
   if (badge.getAttribute(ATTRIBUTES[key]) !== value) badge.setAttribute(ATTRIBUTES[key], value);
 }
 
-export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 'en'): HTMLElement | null {
+/** The label is the badge's first child, a text node: the tick box after it must survive a relabel. */
+function setLabel(badge: HTMLElement, text: string): void {
+  const first = badge.firstChild;
+  if (first?.nodeType === 3) {
+    if ((first as Text).data !== text) (first as Text).data = text;
+  } else badge.prepend(badge.ownerDocument.createTextNode(text));
+}
+
+/** `picks`: given for flagged results only, which then get a tick box (clean ones lose theirs). */
+export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 'en', picks?: ResultPicks): HTMLElement | null {
   const host = result.element;
   if (!host) return null;
   const color = verdict.price === 'below-min' && verdict.seller === 'authorized' ? COLORS.expired! : (COLORS[verdict.seller] ?? COLORS.unknown!);
@@ -76,6 +87,7 @@ export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 
     badge.setAttribute(ATTRIBUTES.price, verdict.price);
     if (verdict.caseStatus) badge.setAttribute(CASE_STATUS, verdict.caseStatus);
     badge.textContent = text;
+    syncPick(badge, result, lang, picks);
     badgeOf.set(host, badge);
     host.prepend(badge);
     return badge;
@@ -87,7 +99,8 @@ export function placeBadge(result: SearchResult, verdict: Verdict, lang: 'zh' | 
   setIfChanged(existing, 'price', verdict.price);
   if (!verdict.caseStatus) existing.removeAttribute(CASE_STATUS);
   else if (existing.getAttribute(CASE_STATUS) !== verdict.caseStatus) existing.setAttribute(CASE_STATUS, verdict.caseStatus);
-  if (existing.textContent !== text) existing.textContent = text;
+  setLabel(existing, text);
+  syncPick(existing, result, lang, picks);
   if (colorOf.get(existing) !== color) {
     existing.style.cssText = `${BASE_STYLE}background:${color};`;
     colorOf.set(existing, color);

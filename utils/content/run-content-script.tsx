@@ -16,6 +16,7 @@ import { registerChatTabHandlers } from '@/utils/content/chat-tab-handlers';
 import { ChatSection } from '@/components/panel/ChatSection';
 import { CaptureFlaggedButton } from '@/components/panel/CaptureFlaggedButton';
 import { createFlaggedRun } from '@/utils/content/flagged-run';
+import { ResultPicks } from '@/utils/content/result-picks';
 
 /**
  * Everything a marketplace content script does: mount the panel, read the page with its adapter,
@@ -56,7 +57,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: Marke
     (await messaging.sendMessage('contentVerdicts', { queries })).verdicts;
   const listing = new ListingController(adapter, update, () => view, requestVerdicts);
   const local = new LocalVerdicts(SEARCH_RESULT_PLATFORMS[adapter.id], (platforms) => messaging.sendMessage('contentSellerDigest', { platforms }));
-  const search = new SearchSession(adapter, { requestVerdicts, local, lang: currentLocale() === 'zh-CN' ? 'zh' : 'en' });
+  // A tick or untick recounts what the capture-flagged button captures at once.
+  const picks = new ResultPicks(() => {
+    if (view.search) update({ search: { ...view.search, picked: picks.among(view.search.flagged ?? []) } });
+  });
+  const search = new SearchSession(adapter, { requestVerdicts, local, lang: currentLocale() === 'zh-CN' ? 'zh' : 'en', picks });
 
   let running = false;
   let again = false;

@@ -5,6 +5,7 @@ import type { VerdictQuery } from '@/utils/messaging/schemas';
 import type { SearchSummaryView } from '@/utils/content/panel-view';
 import { placeBadge } from '@/utils/content/result-badge';
 import type { LocalVerdicts } from '@/utils/content/local-verdicts';
+import type { ResultPicks } from '@/utils/content/result-picks';
 import { cstDay } from '@/utils/authorized/normalise';
 import { formatFen } from '@/utils/marketplaces/price';
 
@@ -13,6 +14,8 @@ export interface SearchSessionDeps {
   /** judges results from the seller digest without a round trip, where it can */
   local: LocalVerdicts;
   lang: 'zh' | 'en';
+  /** the investigator's ticks: flagged results' badges get a tick box, the summary lists the ticked */
+  picks?: ResultPicks;
 }
 
 const UNKNOWN: Verdict = { seller: 'unknown', price: 'unknown' };
@@ -98,7 +101,7 @@ export class SearchSession {
     const seen = new Set<string>();
     for (const r of results) {
       const v = verdicts.get(keyOf(r)) ?? UNKNOWN;
-      placeBadge(r, v, this.deps.lang);
+      placeBadge(r, v, this.deps.lang, isFlagged(v) ? this.deps.picks : undefined);
       if (seen.has(`${r.platform}:${r.itemId}`)) continue;
       seen.add(`${r.platform}:${r.itemId}`);
       summary.total += 1;
@@ -115,6 +118,7 @@ export class SearchSession {
         verdict: { seller: v.seller, price: v.price },
       });
     }
+    if (this.deps.picks) summary.picked = this.deps.picks.among(summary.flagged!);
     return summary;
   }
 
