@@ -124,6 +124,25 @@ describe('a second investigator reads the team locker', () => {
     expect(inPackage.has(`captures/${captureId}/seal.tsr`)).toBe(true);
   }, 60_000);
 
+  it('downloads the selected captures of both investigators as one package, each sealed by its own key', async () => {
+    const ownId = await captureListingPage(b, PAGES.tmallItem.url);
+    await dashB.goto(`chrome-extension://${b.extensionId}/dashboard.html#captures`);
+    const ownRow = dashB.locator(`[data-testid="evidence-row"][data-evidence-id="${ownId}"]`);
+    await expect.poll(() => ownRow.getAttribute('data-locker'), { timeout: 60_000 }).toBe('uploaded');
+    await dashB.goto(`chrome-extension://${b.extensionId}/dashboard.html#team`);
+    await dashB.getByTestId('team-refresh').click();
+    const rowOf = (id: string) => dashB.locator(`[data-testid="team-capture-row"][data-capture-id="${id}"]`);
+    await expect.poll(() => rowOf(ownId).getAttribute('data-key-id'), { timeout: 30_000 }).toBe(keyB);
+    await rowOf(captureId).getByTestId('team-select').check();
+    await rowOf(ownId).getByTestId('team-select').check();
+    const [download] = await Promise.all([dashB.waitForEvent('download'), dashB.getByTestId('team-download-selected').click()]);
+    const result = await verifyPackage(new Uint8Array(await readFile((await download.path())!)), { trustedRoots: [tsa.caDer] });
+    expect(result.problems).toEqual([]);
+    expect(result.status).toBe('intact');
+    const sealedBy = Object.fromEntries((result.trust?.captures ?? []).map((c) => [c.id, c.keyId]));
+    expect(sealedBy).toEqual({ [captureId]: keyA, [ownId]: keyB });
+  }, 120_000);
+
   it('refuses an object whose bytes do not match the sha256 it was stored with, naming it', async () => {
     const fakeKey = 'f'.repeat(64);
     const fakeCapture = crypto.randomUUID();
