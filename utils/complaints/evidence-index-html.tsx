@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { translate, type Locale } from '@/utils/i18n/locale';
 import { complaintMessages } from '@/utils/complaints/complaint-messages';
-import type { IndexRow } from '@/utils/complaints/evidence-index';
+import { INDEX_COLUMNS, type IndexRow } from '@/utils/complaints/evidence-index';
 
 // The evidence index as a printable page (证据目录): both languages, Chinese first, no script and
 // no network; every value comes from sellers' pages and is escaped by the renderer.
@@ -18,21 +18,8 @@ td.hash,td.url{font-family:monospace;font-size:10px;word-break:break-all}
 
 type ComplaintLabel = keyof (typeof complaintMessages)['en'];
 
-const COLUMNS = [
-  'no',
-  'platform',
-  'shop',
-  'shopId',
-  'itemId',
-  'url',
-  'capturedAt',
-  'trustedTime',
-  'seller',
-  'price',
-  'lowestPrice',
-  'minPrice',
-  'sealSha256',
-] as const;
+// The printed page leaves out the long capture id and the title; the CSV has every column.
+const COLUMNS = INDEX_COLUMNS.filter((c): c is Exclude<(typeof INDEX_COLUMNS)[number], 'captureId' | 'title'> => c !== 'captureId' && c !== 'title');
 
 function IndexTable({ rows, locale, packageName, generatedAt }: { rows: readonly IndexRow[]; locale: Locale; packageName: string; generatedAt: string }) {
   const t = (key: ComplaintLabel, params?: Record<string, string | number>) => translate(complaintMessages, key, params, locale);
